@@ -1,0 +1,3 @@
+module github.com/bti-handbook/bti
+
+go 1.26
