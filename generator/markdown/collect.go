@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/markdown/formfield"
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/source"
+)
+
+// collect walks the tree once and records headings, links and form fields,
+// and reports raw HTML, which is never passed through to the site.
+func collect(doc *model.Doc, lines *source.Lines, l *diag.List) {
+	pos := func(off int) diag.Pos { return lines.Pos(doc.File, off) }
+	walk(doc, pos, l)
+}
+
+// collectAt is collect for inline text from a TOML value: every position is
+// the value's.
+func collectAt(doc *model.Doc, at diag.Pos, l *diag.List) {
+	walk(doc, func(int) diag.Pos { return at }, l)
+}
+
+func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
+	src := doc.Source
+	_ = ast.Walk(doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			doc.Headings = append(doc.Headings, model.Heading{
+				ID: string(idb), Text: formfield.PlainText(n, src), Level: n.Level, Pos: pos(blockStart(n)),
+			})
+		case *ast.Link:
+			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 1)), Node: n})
+		case *ast.Image:
+			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 2)), Image: true, Node: n})
+		case *ast.HTMLBlock, *ast.RawHTML:
+			l.Warnf(pos(nodeStart(n)), "write it in Markdown instead; for a line break, end the line with a backslash (\\)",
+				"HTML in Markdown is not shown on the site")
+			return ast.WalkSkipChildren, nil
+		}
+		if f := formfield.FieldOf(n); f != nil {
+			doc.Fields = append(doc.Fields, field(n, f, pos))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func field(n ast.Node, f *formfield.Field, pos func(int) diag.Pos) model.Field {
+	mf := model.Field{Label: f.Label, Name: f.Name, Rows: 1, Pos: pos(nodeStart(n))}
+	switch n := n.(type) {
+	case *formfield.FieldItem:
+		mf.Kind = model.FieldText
+	case *formfield.AnswerBox:
+		mf.Kind = model.FieldBox
+		mf.Rows = n.Rows
+	case *formfield.CheckField:
+		mf.Kind = model.FieldCheckbox
+	case *formfield.CellField:
+		mf.Kind = model.FieldCell
+	}
+	return mf
+}
+
+// blockStart is the offset of a block's first line.
+func blockStart(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return nodeStart(n)
+}
+
+// nodeStart finds an offset for any node: its own lines, its first text
+// descendant, or its nearest block ancestor's first line.
+func nodeStart(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+		return r.Segments.At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// inlineStart is the offset of a link's "[" (back is 1) or an image's "!["
+// (back is 2), found from its first text.
+func inlineStart(n ast.Node, back int) int {
+	if t, ok := n.FirstChild().(*ast.Text); ok {
+		return max(t.Segment.Start-back, 0)
+	}
+	return nodeStart(n)
+}

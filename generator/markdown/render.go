@@ -1,0 +1,109 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/bti-handbook/bti/generator/markdown/formfield"
+)
+
+// Resolver gives the URL a link or image node is published at; ok is false
+// for links that are written out as they are (external ones).
+type Resolver func(n ast.Node) (url string, ok bool)
+
+// Renderer renders parsed documents to HTML. Raw HTML is never passed
+// through. A Renderer is not safe for concurrent use: make one per
+// goroutine (they are cheap).
+type Renderer struct {
+	md      goldmark.Markdown
+	resolve Resolver
+}
+
+// NewRenderer makes a Renderer.
+func NewRenderer() *Renderer {
+	r := &Renderer{}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, formfield.Extension),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(linkRenderer{r}, 100))),
+	)
+	return r
+}
+
+// Render writes the HTML of node, a part of a document whose text is
+// source, resolving links with resolve (which may be nil).
+func (r *Renderer) Render(w io.Writer, source []byte, node ast.Node, resolve Resolver) error {
+	r.resolve = resolve
+	defer func() { r.resolve = nil }()
+	return r.md.Renderer().Render(w, source, node)
+}
+
+// RenderString is Render into a string.
+func (r *Renderer) RenderString(source []byte, node ast.Node, resolve Resolver) (string, error) {
+	var b bytes.Buffer
+	err := r.Render(&b, source, node, resolve)
+	return b.String(), err
+}
+
+// linkRenderer writes links and images with their resolved URLs.
+type linkRenderer struct{ r *Renderer }
+
+func (lr linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, lr.link)
+	reg.Register(ast.KindImage, lr.image)
+}
+
+func (lr linkRenderer) dest(n ast.Node, written []byte) []byte {
+	if lr.r.resolve != nil {
+		if u, ok := lr.r.resolve(n); ok {
+			return []byte(u)
+		}
+	}
+	if html.IsDangerousURL(written) {
+		return nil // javascript: and the like never reach the page
+	}
+	return written
+}
+
+func (lr linkRenderer) link(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(lr.dest(n, n.Destination), true)))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (lr linkRenderer) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(lr.dest(n, n.Destination), true)))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(formfield.PlainText(n, source))))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}

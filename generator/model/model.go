@@ -1,0 +1,244 @@
+// Package model holds the typed model of BTI handbooks that every stage of
+// the pipeline shares: a Site of Municipalities, each with Guides of four
+// Levels of ordered Steps, a Toolbox of documents, Services and free Pages.
+//
+// The loader (package load) fills the model from the files; the checker
+// (package check) resolves the references between its parts and reports
+// what does not fit; the renderers read it. Every value that comes from a
+// file carries its source position, so that any stage can point a
+// coordinator at the exact line to fix.
+package model
+
+import (
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/bti-handbook/bti/generator/diag"
+)
+
+// Pos is a position in a source file.
+type Pos = diag.Pos
+
+// Styles a municipality's handbook may have.
+const (
+	StyleLillestrom = "lillestrom" // a guide per service, full who/what/how
+	StyleVardo      = "vardo"      // one general guide, stafettlogg in the menu
+)
+
+// Site is everything one run of the generator works on.
+type Site struct {
+	National       *National
+	Municipalities []*Municipality
+}
+
+// National holds the defaults in content/ that every municipality shares
+// unless it overrides them by slug.
+type National struct {
+	Levels  [4]*Level
+	Pages   []*Page // national pages in the language of the files (bokmål)
+	Toolbox []*Tool
+	// Variants holds language variants of national files (content/levels.nn.toml,
+	// pages/<slug>.nn.md) used as the main version for municipalities that
+	// write in that language: Variants["nn"].
+	Variants map[string]*National
+}
+
+// Municipality is one municipality's handbook, merged with the national
+// defaults it does not override.
+type Municipality struct {
+	Pos  Pos    // municipality.toml
+	Slug string // folder name, also the folder of its site in public/
+	Dir  string // "municipalities/<slug>"
+
+	Name                   string
+	ShortName              string
+	Style                  string
+	Language               string // "nb" or "nn"
+	BaseURL                string
+	BrandColor             string
+	Logo                   string // path below Dir, "" when none
+	AccessibilityStatement string
+	Notice                 string
+
+	Labels    Labels
+	Emergency *Emergency
+	Contacts  []*Contact
+	Services  []*Service
+	Guides    []*Guide
+	Levels    [4]*Level // national levels with the municipality's overrides
+	Toolbox   []*Tool   // own and national documents, sorted by slug
+	Pages     []*Page   // own and national pages, sorted by slug
+
+	// Files lists the files below Dir that the site publishes as they
+	// are (attachments, images), by path relative to Dir.
+	Files map[string]bool
+
+	// Links maps the node of a link or image in a Markdown document
+	// (Link.Node) to the root-relative URL it was resolved to, with its
+	// #anchor (filled by package check).
+	Links map[ast.Node]string
+}
+
+// Labels are the names of a step's parts as readers see them.
+type Labels struct {
+	What     string `toml:"what"`
+	How      string `toml:"how"`
+	Who      string `toml:"who"`
+	Deadline string `toml:"deadline"`
+	Tools    string `toml:"tools"`
+	Services string `toml:"services"`
+}
+
+// Emergency is the box on every page that says what to do when a child may
+// be in danger.
+type Emergency struct {
+	Pos   Pos
+	Title string
+	Text  *Doc // inline Markdown
+}
+
+// Contact is a person to ask about the handbook, usually the BTI coordinator.
+type Contact struct {
+	Pos   Pos
+	Name  string
+	Role  string
+	Phone string
+	Email string
+}
+
+// Service kinds.
+const (
+	ServiceBasis      = "basistjeneste"
+	ServiceHelp       = "hjelpetjeneste"
+	ServiceSpecialist = "spesialisthelsetjeneste"
+)
+
+// Service is a municipal or specialist service that steps bring in.
+type Service struct {
+	Pos         Pos
+	ID          string
+	Name        string
+	Kind        string
+	Description string
+	Phone       string
+	Email       string
+	URL         string
+	Address     string
+	UsedBy      []*Step // filled by package check
+}
+
+// Level is one of the four BTI levels (0-3).
+type Level struct {
+	Pos     Pos
+	Number  int
+	Name    string // "Nivå 1"
+	Title   string // "Tiltak i egen tjeneste"
+	Color   string // "#rrggbb"
+	Summary string
+}
+
+// Guide is one handlingsveileder: four levels of ordered steps.
+type Guide struct {
+	Pos        Pos // guide.toml, or the [[guides]] entry
+	ID         string
+	Dir        string // "municipalities/<m>/guides/<id>"
+	Title      string
+	ShortTitle string
+	Audience   string
+	Intro      *Doc
+	Levels     [4]*GuideLevel
+}
+
+// GuideLevel is one level of one guide: its introduction and its steps.
+type GuideLevel struct {
+	Number  int
+	Dir     string
+	Title   string // from _index.md, "" for the level's own title
+	Summary string
+	Intro   *Doc // body of _index.md; nil when there is none
+	Steps   []*Step
+}
+
+// Ref is a reference by name (a tool slug, a service id) with the position
+// where it was written.
+type Ref struct {
+	Name string
+	Pos  Pos
+}
+
+// Step is one step (trinn) of a level of a guide.
+type Step struct {
+	Pos      Pos    // the file, line 1
+	File     string // path of the file
+	Guide    *Guide
+	Level    int
+	Number   int    // NN of the file name
+	Slug     string // from the file name
+	Title    string
+	Summary  string
+	Deadline string
+	Tools    []Ref
+	Services []Ref
+	Aliases  []Ref
+	Body     *Doc
+	Sections Sections
+
+	// Filled by package check.
+	ToolList    []*Tool
+	ServiceList []*Service
+}
+
+// Tool kinds.
+const (
+	KindForm    = "form"
+	KindArticle = "article"
+	KindFile    = "file"
+	KindLink    = "link"
+)
+
+// Tool is a document of the toolbox (verktøykasse).
+type Tool struct {
+	Pos          Pos
+	File         string
+	National     bool // from content/toolbox
+	Slug         string
+	Title        string
+	Kind         string
+	Category     string
+	Summary      string
+	Attachment   string // kind file: path of the attachment relative to the site root
+	AttachPos    Pos
+	ExternalURL  string // kind link: the address it points to
+	Languages    []Ref
+	Levels       []int
+	Aliases      []Ref
+	Body         *Doc
+	Translations []*Translation
+
+	UsedBy []*Step // filled by package check, in guide, level and step order
+}
+
+// Page is a free page: national (om BTI, for foreldre ...) or the
+// municipality's own.
+type Page struct {
+	Pos          Pos
+	File         string
+	National     bool
+	Slug         string
+	Title        string
+	Summary      string
+	Menu         bool
+	Weight       int
+	Aliases      []Ref
+	Body         *Doc
+	Translations []*Translation
+}
+
+// Translation is a page or toolbox document in another language.
+type Translation struct {
+	Pos     Pos
+	File    string
+	Lang    string
+	Title   string
+	Summary string
+	Body    *Doc
+}
