@@ -19,7 +19,7 @@ import (
 type Doc struct {
 	file string
 	text []byte
-	base int // line of the file on which the TOML text starts
+	base int            // line of the file on which the TOML text starts
 	keys map[string]int // indexed key path -> byte offset of the key
 }
 

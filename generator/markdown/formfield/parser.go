@@ -57,8 +57,8 @@ func (boxParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) 
 }
 
 func (boxParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (boxParser) CanInterruptParagraph() bool                                 { return true }
-func (boxParser) CanAcceptIndentedLine() bool                                 { return false }
+func (boxParser) CanInterruptParagraph() bool                                { return true }
+func (boxParser) CanAcceptIndentedLine() bool                                { return false }
 
 // lineTransformer splits the lines of a paragraph that end in underscores
 // off into FieldLines; the other lines stay paragraphs.
