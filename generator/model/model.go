@@ -68,9 +68,14 @@ type Municipality struct {
 	Toolbox   []*Tool   // own and national documents, sorted by slug
 	Pages     []*Page   // own and national pages, sorted by slug
 
-	// Files lists the files below Dir that the site publishes as they
-	// are (attachments, images), by path relative to Dir.
-	Files map[string]bool
+	// Existing holds every file below Dir, by path from the site root,
+	// for checking links and attachments without reading the disk again.
+	Existing map[string]bool
+
+	// Published maps the path below /filer/ of each file the site
+	// publishes as it is (attachments, images) to its source path (filled
+	// by package check).
+	Published map[string]string
 
 	// Links maps the node of a link or image in a Markdown document
 	// (Link.Node) to the root-relative URL it was resolved to, with its

@@ -1,0 +1,41 @@
+package content
+
+import (
+	"io/fs"
+	"strings"
+)
+
+// Dir is the folder of the national defaults in a project.
+const Dir = "content"
+
+// Overlay returns root as it is when it has its own content/ folder (with
+// levels.toml), and otherwise root with content/ served from the defaults
+// built into the binary. Either way the loader sees one tree.
+func Overlay(root fs.FS) fs.FS {
+	if _, err := fs.Stat(root, Dir+"/levels.toml"); err == nil {
+		return root
+	}
+	return overlay{root: root, nat: files}
+}
+
+type overlay struct {
+	root fs.FS
+	nat  fs.FS
+}
+
+// Open implements fs.FS.
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == Dir {
+		return o.nat.Open(".")
+	}
+	if rest, ok := strings.CutPrefix(name, Dir+"/"); ok {
+		return o.nat.Open(rest)
+	}
+	return o.root.Open(name)
+}
+
+// Embedded reports whether fsys serves content/ from the built-in defaults.
+func Embedded(fsys fs.FS) bool {
+	_, ok := fsys.(overlay)
+	return ok
+}

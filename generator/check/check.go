@@ -1,0 +1,94 @@
+// Package check resolves the references between the parts of a loaded
+// site and reports those that do not hold: the tools and services a step
+// names, links between Markdown files and their #anchors, files that links
+// point to, and URLs that two things would share.
+//
+// It runs after package load, when the whole model is known, and fills in
+// the resolved side of each reference (Step.ToolList, Tool.UsedBy,
+// Municipality.Links, Municipality.Published). It reads no files.
+package check
+
+import (
+	"sort"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/model"
+)
+
+// Check resolves and checks every municipality of site.
+func Check(site *model.Site, l *diag.List) {
+	for _, m := range site.Municipalities {
+		Municipality(m, l)
+	}
+}
+
+// Municipality resolves and checks one municipality.
+func Municipality(m *model.Municipality, l *diag.List) {
+	m.Links = map[ast.Node]string{}
+	m.Published = map[string]string{}
+	tools := map[string]*model.Tool{}
+	var toolSlugs []string
+	for _, t := range m.Toolbox {
+		tools[t.Slug] = t
+		toolSlugs = append(toolSlugs, t.Slug)
+		t.UsedBy = nil
+		if t.Attachment != "" {
+			m.Published[publishPath(m, t.Attachment)] = t.Attachment
+		}
+	}
+	services := map[string]*model.Service{}
+	var serviceIDs []string
+	for _, s := range m.Services {
+		services[s.ID] = s
+		serviceIDs = append(serviceIDs, s.ID)
+		s.UsedBy = nil
+	}
+	sort.Strings(serviceIDs)
+	for _, g := range m.Guides {
+		for _, gl := range g.Levels {
+			for _, s := range gl.Steps {
+				s.ToolList, s.ServiceList = nil, nil
+				for _, ref := range s.Tools {
+					t, ok := tools[ref.Name]
+					if !ok {
+						l.Errorf(ref.Pos, diag.DidYouMean(ref.Name, toolSlugs, "the tools are the file names in toolbox/ (without .md); see the list on /verktoykasse/"),
+							"unknown tool %q", ref.Name)
+						continue
+					}
+					s.ToolList = append(s.ToolList, t)
+					if len(t.UsedBy) == 0 || t.UsedBy[len(t.UsedBy)-1] != s {
+						t.UsedBy = append(t.UsedBy, s)
+					}
+				}
+				for _, ref := range s.Services {
+					sv, ok := services[ref.Name]
+					if !ok {
+						hint := "add the service as [[services]] in municipality.toml"
+						if len(serviceIDs) > 0 {
+							hint = diag.DidYouMean(ref.Name, serviceIDs, "the service ids in municipality.toml are: "+join(serviceIDs))
+						}
+						l.Errorf(ref.Pos, hint, "unknown service %q", ref.Name)
+						continue
+					}
+					s.ServiceList = append(s.ServiceList, sv)
+					sv.UsedBy = append(sv.UsedBy, s)
+				}
+			}
+		}
+	}
+	checkURLs(m, l)
+	checkLinks(m, l)
+}
+
+func join(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}

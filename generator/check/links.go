@@ -1,0 +1,265 @@
+package check
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/model"
+)
+
+// target is what a relative link can point to.
+type target struct {
+	url string
+	doc *model.Doc // for checking #anchors; nil when the page has no text of its own
+}
+
+// linkIndex maps paths relative to the municipality's folder (as if the
+// national files lay there too) to the pages they are published as.
+type linkIndex struct {
+	m       *model.Municipality
+	targets map[string]target
+	urls    map[string]bool // every URL of the site, for root-relative links
+}
+
+// rel returns a file's path relative to the municipality's folder, mapping
+// national files (content/...) into the same tree.
+func rel(m *model.Municipality, file string) string {
+	if s, ok := strings.CutPrefix(file, m.Dir+"/"); ok {
+		return s
+	}
+	if s, ok := strings.CutPrefix(file, "content/"); ok {
+		return s
+	}
+	return file
+}
+
+// publishPath is the path below /filer/ at which a file is published.
+func publishPath(m *model.Municipality, file string) string {
+	if s, ok := strings.CutPrefix(file, m.Dir+"/"); ok {
+		return s
+	}
+	return "felles/" + strings.TrimPrefix(file, "content/")
+}
+
+func newLinkIndex(m *model.Municipality) *linkIndex {
+	ix := &linkIndex{m: m, targets: map[string]target{}, urls: map[string]bool{}}
+	add := func(file, u string, doc *model.Doc) {
+		if file != "" {
+			ix.targets[rel(m, file)] = target{url: u, doc: doc}
+		}
+		ix.urls[u] = true
+	}
+	for _, u := range []string{model.URLHome, model.URLToolbox, model.URLServices, model.URLSearch} {
+		ix.urls[u] = true
+	}
+	for _, g := range m.Guides {
+		add(g.Dir, g.URL(), g.Intro)
+		for _, gl := range g.Levels {
+			add(gl.Dir, g.LevelURL(gl.Number), gl.Intro)
+			if gl.Intro != nil {
+				add(gl.Intro.File, g.LevelURL(gl.Number), gl.Intro)
+			}
+			for _, s := range gl.Steps {
+				add(s.File, s.URL(), s.Body)
+			}
+		}
+	}
+	for _, t := range m.Toolbox {
+		add(t.File, t.URL(), t.Body)
+		for _, tr := range t.Translations {
+			add(tr.File, t.TranslationURL(tr.Lang), tr.Body)
+		}
+	}
+	for _, p := range m.Pages {
+		add(p.File, p.URL(), p.Body)
+		for _, tr := range p.Translations {
+			add(tr.File, p.TranslationURL(tr.Lang), tr.Body)
+		}
+	}
+	return ix
+}
+
+// docs lists every Markdown document of the municipality.
+func docs(m *model.Municipality) []*model.Doc {
+	var out []*model.Doc
+	addDoc := func(d *model.Doc) {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	if m.Emergency != nil {
+		addDoc(m.Emergency.Text)
+	}
+	for _, g := range m.Guides {
+		addDoc(g.Intro)
+		for _, gl := range g.Levels {
+			addDoc(gl.Intro)
+			for _, s := range gl.Steps {
+				addDoc(s.Body)
+			}
+		}
+	}
+	for _, t := range m.Toolbox {
+		addDoc(t.Body)
+		for _, tr := range t.Translations {
+			addDoc(tr.Body)
+		}
+	}
+	for _, p := range m.Pages {
+		addDoc(p.Body)
+		for _, tr := range p.Translations {
+			addDoc(tr.Body)
+		}
+	}
+	return out
+}
+
+// checkLinks resolves every link of every document of m.
+func checkLinks(m *model.Municipality, l *diag.List) {
+	ix := newLinkIndex(m)
+	for _, d := range docs(m) {
+		for _, link := range d.Links {
+			if u, ok := ix.resolve(d, link, l); ok {
+				m.Links[link.Node] = u
+			}
+		}
+	}
+}
+
+var passSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
+
+// resolve returns the root-relative URL (with #anchor) of a link, or
+// ok=false for links that are written out as they are or are broken.
+func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (string, bool) {
+	dest := strings.TrimSpace(link.Dest)
+	if dest == "" {
+		l.Errorf(link.Pos, "write the address between the brackets: [text](address)", "the link has no address")
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		l.Errorf(link.Pos, "spaces in file names must be written %20, or better: rename the file", "the link %q is not a valid address", dest)
+		return "", false
+	}
+	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		if !passSchemes[strings.ToLower(u.Scheme)] {
+			l.Errorf(link.Pos, "links may start with https://, http://, mailto: or tel:", "links of the kind %q are not allowed", u.Scheme+":")
+		}
+		return "", false
+	}
+	frag := u.Fragment
+	if u.Path == "" {
+		// An anchor in the same document.
+		ix.checkAnchor(d, frag, link, l)
+		return "#" + frag, true
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		p := u.Path
+		if !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
+			p += "/"
+		}
+		if !ix.urls[p] {
+			l.Errorf(link.Pos, "link to the .md file with a relative path instead, e.g. ../toolbox/samtykkeskjema.md", "the link %q leads to no page of the site", dest)
+			return "", false
+		}
+		return withFrag(p, frag), true
+	}
+	from := rel(ix.m, d.File)
+	vpath := path.Join(path.Dir(from), u.Path)
+	if vpath == ".." || strings.HasPrefix(vpath, "../") {
+		l.Errorf(link.Pos, "links between files must stay inside the municipality's folder", "the link %q leads outside the municipality's folder", dest)
+		return "", false
+	}
+	if t, ok := ix.targets[vpath]; ok {
+		if frag != "" {
+			ix.checkAnchor(t.doc, frag, link, l)
+		}
+		return withFrag(t.url, frag), true
+	}
+	if strings.HasSuffix(vpath, ".md") {
+		l.Errorf(link.Pos, ix.suggest(vpath, from), "the link %q leads to a file that does not exist (%s)", dest, path.Join(ix.m.Dir, vpath))
+		return "", false
+	}
+	src := path.Join(ix.m.Dir, vpath)
+	if !ix.m.Existing[src] {
+		l.Errorf(link.Pos, ix.suggest(vpath, from), "the link %q leads to a file that does not exist (%s)", dest, src)
+		return "", false
+	}
+	pub := publishPath(ix.m, src)
+	ix.m.Published[pub] = src
+	return withFrag(model.FileURL(pub), frag), true
+}
+
+func withFrag(u, frag string) string {
+	if frag == "" {
+		return u
+	}
+	return u + "#" + frag
+}
+
+// checkAnchor reports an #anchor that is not a heading of doc.
+func (ix *linkIndex) checkAnchor(doc *model.Doc, frag string, link *model.Link, l *diag.List) {
+	if frag == "" {
+		return
+	}
+	var ids []string
+	for _, id := range markdown.ReservedIDs {
+		if id == frag {
+			return
+		}
+	}
+	if doc != nil {
+		for _, h := range doc.Headings {
+			if h.ID == frag {
+				return
+			}
+			ids = append(ids, h.ID)
+		}
+	}
+	hint := "anchors are the headings of the page in lower case with - between words (æ→ae, ø→o, å→a)"
+	if len(ids) > 0 {
+		hint = diag.DidYouMean(frag, ids, "the headings of that page have the anchors: "+strings.Join(ids, ", "))
+	}
+	l.Errorf(link.Pos, hint, "the anchor #%s does not exist", frag)
+}
+
+// suggest offers the closest existing file for a broken link.
+func (ix *linkIndex) suggest(vpath, from string) string {
+	var names []string
+	for p := range ix.targets {
+		if path.Dir(p) == path.Dir(vpath) {
+			names = append(names, path.Base(p))
+		}
+	}
+	for p := range ix.m.Existing {
+		r := rel(ix.m, p)
+		if path.Dir(r) == path.Dir(vpath) {
+			names = append(names, path.Base(r))
+		}
+	}
+	if s := diag.Suggest(path.Base(vpath), names); s != "" {
+		relTarget, err := relPath(path.Dir(from), path.Join(path.Dir(vpath), s))
+		if err == nil {
+			return "did you mean \"" + relTarget + "\"?"
+		}
+	}
+	return "links are written as relative paths to the .md file, e.g. ../niva-1/01-tiltak.md or ../../../toolbox/samtykkeskjema.md"
+}
+
+// relPath is the relative path from folder dir to file target (both
+// slash-separated and relative to the same root).
+func relPath(dir, target string) (string, error) {
+	if dir == "." {
+		return target, nil
+	}
+	d := strings.Split(dir, "/")
+	t := strings.Split(target, "/")
+	i := 0
+	for i < len(d) && i < len(t)-1 && d[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(t[i:], "/"), nil
+}

@@ -1,0 +1,150 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/source"
+)
+
+// reader reads the files of one tree and reports their problems.
+type reader struct {
+	fsys fs.FS
+	l    *diag.List
+}
+
+// text reads a file as normalized UTF-8 text.
+func (r *reader) text(name string) ([]byte, bool) {
+	data, err := fs.ReadFile(r.fsys, name)
+	if err != nil {
+		r.l.Errorf(diag.Pos{File: name}, "", "cannot read the file: %v", unwrapPathError(err))
+		return nil, false
+	}
+	return source.Normalize(name, data, r.l)
+}
+
+// toml reads a TOML file into v.
+func (r *reader) toml(name string, v any) (*source.Doc, bool) {
+	text, ok := r.text(name)
+	if !ok {
+		return nil, false
+	}
+	return source.DecodeTOML(name, text, 1, v, r.l)
+}
+
+// mdFile is a Markdown file whose front matter has been decoded.
+type mdFile struct {
+	path  string
+	front *source.Doc // positions of the front matter keys
+	fm    source.FrontMatter
+}
+
+// markdown reads a Markdown file and decodes its front matter into front.
+// A file without front matter is reported when required is true.
+func (r *reader) markdown(name string, front any, required bool) (mdFile, bool) {
+	text, ok := r.text(name)
+	if !ok {
+		return mdFile{}, false
+	}
+	fm, ok := source.Split(name, text, r.l)
+	if !ok {
+		return mdFile{}, false
+	}
+	f := mdFile{path: name, fm: fm}
+	if fm.TOML == nil {
+		if required {
+			r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1},
+				"start the file with front matter:\n\t+++\n\ttitle = \"...\"\n\t+++",
+				"the file has no front matter")
+			return f, false
+		}
+		f.front, _ = source.DecodeTOML(name, nil, 2, front, r.l)
+		return f, true
+	}
+	doc, ok := source.DecodeTOML(name, fm.TOML, fm.TOMLLine, front, r.l)
+	f.front = doc
+	return f, ok
+}
+
+// body parses the Markdown body of a file.
+func (r *reader) body(f mdFile, forms bool) *model.Doc {
+	return markdown.Parse(f.path, f.fm.Body, forms, r.l)
+}
+
+// require reports a missing required key of a file's front matter.
+func (r *reader) require(f mdFile, key, value, example string) bool {
+	if strings.TrimSpace(value) != "" {
+		return true
+	}
+	r.l.Errorf(f.front.Pos(key), "add a line to the front matter: "+key+" = "+example, "%q is missing", key)
+	return false
+}
+
+// refs turns a list of names from TOML into references with positions.
+func refs(doc *source.Doc, key string, names []string) []model.Ref {
+	out := make([]model.Ref, 0, len(names))
+	for _, n := range names {
+		out = append(out, model.Ref{Name: n, Pos: doc.ValuePos(key, n)})
+	}
+	return out
+}
+
+// dirEntries lists a folder, reporting a folder that cannot be read.
+func (r *reader) dirEntries(dir string) []fs.DirEntry {
+	entries, err := fs.ReadDir(r.fsys, dir)
+	if err != nil {
+		r.l.Errorf(diag.Pos{File: dir}, "", "cannot read the folder: %v", unwrapPathError(err))
+		return nil
+	}
+	return entries
+}
+
+// exists reports whether name is a regular file.
+func (r *reader) exists(name string) bool {
+	st, err := fs.Stat(r.fsys, name)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// isDir reports whether name is a folder.
+func (r *reader) isDir(name string) bool {
+	st, err := fs.Stat(r.fsys, name)
+	return err == nil && st.IsDir()
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// splitLang splits "samtykke.en" into ("samtykke", "en"); lang is "" for a
+// name without a language suffix.
+func splitLang(base string) (name, lang string) {
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		return base[:i], base[i+1:]
+	}
+	return base, ""
+}
+
+// validLang reports whether s looks like an ISO 639 language code.
+func validLang(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, c := range s {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// stem is the file name without its extension.
+func stem(name string) string {
+	return strings.TrimSuffix(path.Base(name), path.Ext(name))
+}

@@ -1,0 +1,305 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/slug"
+	"github.com/bti-handbook/bti/generator/source"
+)
+
+var (
+	levelDir     = regexp.MustCompile(`^niva-(\d+)$`)
+	levelDirLike = regexp.MustCompile(`(?i)^(niv[aå]|level|trinn)[-_ ]?(\d+)$`)
+	stepFile     = regexp.MustCompile(`^(\d{2})-(.+)\.md$`)
+)
+
+// guideJob is a step file waiting to be parsed.
+type stepJob struct {
+	guide  *model.Guide
+	level  int
+	number int
+	slug   string
+	path   string
+	step   *model.Step
+}
+
+// loadGuides loads guides/ of a municipality in the order of entries
+// (the [[guides]] of municipality.toml), then the folders not listed.
+func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, lang string) []*model.Guide {
+	gdir := dir + "/guides"
+	folders := map[string]bool{}
+	var folderOrder []string
+	if r.isDir(gdir) {
+		for _, e := range r.dirEntries(gdir) {
+			name := e.Name()
+			if strings.HasPrefix(name, ".") {
+				continue
+			}
+			p := gdir + "/" + name
+			if !e.IsDir() {
+				r.l.Warnf(diag.Pos{File: p}, "a guide is a folder: guides/<id>/ with guide.toml and niva-0/ ... niva-3/", "file %q is not used", name)
+				continue
+			}
+			if !slug.Valid(name) {
+				hint := "use only a-z, 0-9 and '-' in folder names"
+				if s := slug.Suggest(name); s != "" {
+					hint = "rename the folder to " + s
+				}
+				r.l.Errorf(diag.Pos{File: p}, hint, "guide folder %q is not a valid slug", name)
+				continue
+			}
+			if model.ReservedSlugs[name] {
+				r.l.Errorf(diag.Pos{File: p}, "rename the folder: /"+name+"/ is used by the site itself", "guide name %q is reserved", name)
+				continue
+			}
+			folders[name] = true
+			folderOrder = append(folderOrder, name)
+		}
+	}
+	var guides []*model.Guide
+	listed := map[string]bool{}
+	for i, e := range entries {
+		key := fmt.Sprintf("guides[%d]", i)
+		if e.ID == "" {
+			r.l.Errorf(doc.Pos(key), `add id = "<folder name in guides/>"`, "guide without \"id\"")
+			continue
+		}
+		if listed[e.ID] {
+			r.l.Errorf(doc.Pos(key+".id"), "give each guide its own id", "two guides with the id %q", e.ID)
+			continue
+		}
+		listed[e.ID] = true
+		if !folders[e.ID] {
+			hint := "create the folder " + gdir + "/" + e.ID + "/ with its steps"
+			hint = diag.DidYouMean(e.ID, folderOrder, hint)
+			r.l.Errorf(doc.ValuePos(key+".id", e.ID), hint, "guide %q has no folder %s/%s", e.ID, gdir, e.ID)
+			continue
+		}
+		guides = append(guides, r.loadGuide(gdir+"/"+e.ID, e, doc.Pos(key), lang))
+	}
+	sort.Strings(folderOrder)
+	for _, name := range folderOrder {
+		if !listed[name] {
+			guides = append(guides, r.loadGuide(gdir+"/"+name, guideEntry{ID: name}, diag.Pos{}, lang))
+		}
+	}
+	r.loadSteps(guides, lang)
+	return guides
+}
+
+func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, lang string) *model.Guide {
+	g := &model.Guide{Pos: entryPos, ID: e.ID, Dir: dir, Title: e.Title, ShortTitle: e.ShortTitle, Audience: e.Audience}
+	if name := dir + "/guide.toml"; r.exists(name) {
+		var f guideFile
+		if doc, ok := r.toml(name, &f); ok {
+			g.Pos = doc.Pos("")
+			g.Title = or(f.Title, g.Title)
+			g.ShortTitle = or(f.ShortTitle, g.ShortTitle)
+			g.Audience = or(f.Audience, g.Audience)
+			if f.Intro != "" {
+				g.Intro = markdown.ParseInline(doc.Pos("intro"), f.Intro, r.l)
+			}
+		}
+	}
+	if g.Pos.IsZero() {
+		g.Pos = diag.Pos{File: dir}
+	}
+	if g.Title == "" {
+		r.l.Errorf(g.Pos, "add title = \"...\" to "+dir+"/guide.toml or to the guide's [[guides]] entry in municipality.toml",
+			"guide %q has no title", g.ID)
+		g.Title = g.ID
+	}
+	if g.ShortTitle == "" {
+		g.ShortTitle = g.Title
+	}
+	for n := range g.Levels {
+		g.Levels[n] = &model.GuideLevel{Number: n, Dir: fmt.Sprintf("%s/niva-%d", dir, n)}
+	}
+	for _, e := range r.dirEntries(dir) {
+		name := e.Name()
+		p := dir + "/" + name
+		switch {
+		case strings.HasPrefix(name, "."), name == "guide.toml":
+		case e.IsDir() && levelDir.MatchString(name):
+			n, _ := strconv.Atoi(levelDir.FindStringSubmatch(name)[1])
+			if n > 3 || name != fmt.Sprintf("niva-%d", n) {
+				r.l.Errorf(diag.Pos{File: p}, "BTI has the levels 0-3: niva-0, niva-1, niva-2 and niva-3", "level folder %q is outside 0-3", name)
+			}
+		case e.IsDir() && levelDirLike.MatchString(name):
+			n := levelDirLike.FindStringSubmatch(name)[2]
+			r.l.Errorf(diag.Pos{File: p}, "rename the folder to niva-"+strings.TrimLeft(n, "0")+orZero(n), "level folder %q is not named niva-<N>", name)
+		case e.IsDir():
+			r.l.Warnf(diag.Pos{File: p}, "the levels of a guide are the folders niva-0, niva-1, niva-2 and niva-3", "folder %q is not used", name)
+		default:
+			r.l.Warnf(diag.Pos{File: p}, "steps belong in the level folders niva-0 ... niva-3", "file %q is not used", name)
+		}
+	}
+	return g
+}
+
+func orZero(n string) string {
+	if strings.TrimLeft(n, "0") == "" {
+		return "0"
+	}
+	return ""
+}
+
+// loadSteps finds the step files of every level of every guide, parses
+// them on all cores and puts them in order.
+func (r *reader) loadSteps(guides []*model.Guide, lang string) {
+	var jobs []*stepJob
+	for _, g := range guides {
+		for n, gl := range g.Levels {
+			if !r.isDir(gl.Dir) {
+				continue
+			}
+			jobs = append(jobs, r.listSteps(g, n, gl)...)
+		}
+	}
+	parallel(len(jobs), func(i int) { jobs[i].step = r.loadStep(jobs[i], lang) })
+	for _, j := range jobs {
+		if j.step != nil {
+			gl := j.guide.Levels[j.level]
+			gl.Steps = append(gl.Steps, j.step)
+		}
+	}
+}
+
+// listSteps lists the step files of one level and loads its _index.md.
+func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJob {
+	var jobs []*stepJob
+	numbers := map[int]string{}
+	slugs := map[string]string{}
+	for _, e := range r.dirEntries(gl.Dir) {
+		name := e.Name()
+		p := gl.Dir + "/" + name
+		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(strings.ToLower(name), ".md") {
+			continue // images and attachments may sit beside the steps
+		}
+		if name == "_index.md" {
+			r.loadLevelIndex(p, gl)
+			continue
+		}
+		m := stepFile.FindStringSubmatch(name)
+		if m == nil || !slug.Valid(m[2]) {
+			r.l.Errorf(diag.Pos{File: p}, stepNameHint(name, len(jobs)+1), "step file %q is not named NN-slug.md", name)
+			continue
+		}
+		num, _ := strconv.Atoi(m[1])
+		if prev, ok := numbers[num]; ok {
+			r.l.Errorf(diag.Pos{File: p}, "give each step of a level its own number; the number sets the order",
+				"two steps with the number %s on this level (the other is %s)", m[1], prev)
+			continue
+		}
+		if prev, ok := slugs[m[2]]; ok {
+			r.l.Errorf(diag.Pos{File: p}, "the name after the number becomes the step's URL, so it must differ between the steps of a level",
+				"two steps with the name %q on this level (the other is %s)", m[2], prev)
+			continue
+		}
+		numbers[num], slugs[m[2]] = name, name
+		jobs = append(jobs, &stepJob{guide: g, level: n, number: num, slug: m[2], path: p})
+	}
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].number < jobs[j].number })
+	return jobs
+}
+
+// stepNameHint suggests a file name of the form NN-slug.md.
+func stepNameHint(name string, n int) string {
+	base := strings.TrimSuffix(name, ".md")
+	base = strings.TrimSuffix(base, ".MD")
+	num := fmt.Sprintf("%02d", n)
+	if m := regexp.MustCompile(`^(\d+)[-_ ]*(.*)$`).FindStringSubmatch(base); m != nil {
+		v, _ := strconv.Atoi(m[1])
+		num, base = fmt.Sprintf("%02d", v), m[2]
+	}
+	if s := slug.Suggest(base); s != "" {
+		return "rename it to " + num + "-" + s + ".md (two digits for the order, then a-z, 0-9 and '-')"
+	}
+	return "name step files NN-slug.md: two digits for the order, then a-z, 0-9 and '-'"
+}
+
+func (r *reader) loadLevelIndex(p string, gl *model.GuideLevel) {
+	var front levelIndexFront
+	mf, ok := r.markdown(p, &front, false)
+	if !ok {
+		return
+	}
+	gl.Title, gl.Summary = front.Title, front.Summary
+	gl.Intro = r.body(mf, false)
+}
+
+func (r *reader) loadStep(j *stepJob, lang string) *model.Step {
+	var front stepFront
+	mf, ok := r.markdown(j.path, &front, true)
+	if !ok {
+		return nil
+	}
+	r.require(mf, "title", front.Title, `"Samtale med foreldre"`)
+	s := &model.Step{
+		Pos: diag.Pos{File: j.path, Line: 1, Col: 1}, File: j.path, Guide: j.guide, Level: j.level,
+		Number: j.number, Slug: j.slug, Title: front.Title, Summary: front.Summary, Deadline: front.Deadline,
+		Tools: refs(mf.front, "tools", front.Tools), Services: refs(mf.front, "services", front.Services),
+		Aliases: refs(mf.front, "aliases", front.Aliases),
+	}
+	s.Body = r.body(mf, false)
+	s.Sections = markdown.SplitSections(s.Body)
+	r.checkSections(s, mf, lang)
+	return s
+}
+
+// sectionNames are the headings to suggest, by language.
+var sectionNames = map[string]map[string]string{
+	"nb": {model.SectionWhat: "Hva", model.SectionHow: "Hvordan", model.SectionWho: "Hvem"},
+	"nn": {model.SectionWhat: "Kva", model.SectionHow: "Korleis", model.SectionWho: "Kven"},
+}
+
+// checkSections reports a step without its what, how or who section, or
+// with one of them twice.
+func (r *reader) checkSections(s *model.Step, mf mdFile, lang string) {
+	names := sectionNames[lang]
+	if names == nil {
+		names = sectionNames["nb"]
+	}
+	seen := map[string]bool{}
+	for _, sec := range s.Sections {
+		switch sec.Key {
+		case model.SectionWhat, model.SectionHow, model.SectionWho:
+			if seen[sec.Key] {
+				r.l.Errorf(sec.Pos, "merge the two sections or give one of them another heading",
+					"the section %q comes twice", sec.Heading)
+			}
+			seen[sec.Key] = true
+		}
+	}
+	// A heading close to a missing section's name is likely a typo of it.
+	for _, sec := range s.Sections {
+		if sec.Key != model.SectionOther {
+			continue
+		}
+		k := diag.Suggest(sec.Heading, []string{"Hva", "Hvordan", "Hvem", "Kva", "Korleis", "Kven", "Ansvar"})
+		if key := markdown.SectionKey(k); k != "" && !seen[key] {
+			r.l.Errorf(sec.Pos, "did you mean \"## "+k+"\"?", "heading %q is not one of the step's sections", sec.Heading)
+			seen[key] = true
+		}
+	}
+	end := diag.Pos{File: s.File, Line: strings.Count(string(mf.fm.Body), "\n") + 1, Col: 1}
+	for _, key := range []string{model.SectionWhat, model.SectionHow, model.SectionWho} {
+		if !seen[key] {
+			r.l.Errorf(end, "add a heading \"## "+names[key]+"\" followed by "+sectionHelp[key],
+				"the step has no \"%s\" section", names[key])
+		}
+	}
+}
+
+var sectionHelp = map[string]string{
+	model.SectionWhat: "what is done in this step",
+	model.SectionHow:  "how it is done",
+	model.SectionWho:  "who is responsible",
+}

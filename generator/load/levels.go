@@ -1,0 +1,88 @@
+package load
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/model"
+)
+
+var hexColor = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// loadLevels reads a levels.toml. With complete, all four levels and all
+// their keys are required (the national file); otherwise the file may
+// override some keys of some levels (a municipality's file), and the result
+// holds nil for levels it does not mention.
+func (r *reader) loadLevels(name string, complete bool) (levels [4]*model.Level, ok bool) {
+	var f levelsFile
+	doc, ok := r.toml(name, &f)
+	if !ok {
+		return levels, false
+	}
+	for i, e := range f.Levels {
+		key := fmt.Sprintf("levels[%d]", i)
+		pos := doc.Pos(key)
+		if e.Number == nil {
+			r.l.Errorf(pos, "add number = 0, 1, 2 or 3 to this level", "level without \"number\"")
+			continue
+		}
+		n := *e.Number
+		if n < 0 || n > 3 {
+			r.l.Errorf(doc.Pos(key+".number"), "BTI has the levels 0, 1, 2 and 3", "level %d does not exist", n)
+			continue
+		}
+		if levels[n] != nil {
+			r.l.Errorf(doc.Pos(key+".number"), "give each level once", "level %d is given twice", n)
+			continue
+		}
+		lv := &model.Level{Pos: pos, Number: n, Name: e.Name, Title: e.Title, Color: e.Color, Summary: e.Summary}
+		if e.Color != "" && !hexColor.MatchString(e.Color) {
+			r.l.Errorf(doc.ValuePos(key+".color", e.Color), `write the colour as # and six hex digits, e.g. "#1d5fa8"`, "colour %q is not a hex colour", e.Color)
+		}
+		if complete {
+			for k, v := range map[string]string{"name": e.Name, "title": e.Title, "color": e.Color, "summary": e.Summary} {
+				if v == "" {
+					r.l.Errorf(pos, "add "+k+" = \"...\" to level "+fmt.Sprint(n), "level %d has no %q", n, k)
+				}
+			}
+		}
+		levels[n] = lv
+	}
+	if complete {
+		for n, lv := range levels {
+			if lv == nil {
+				r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "add a [[levels]] table with number = "+fmt.Sprint(n), "level %d is missing", n)
+				ok = false
+			}
+		}
+	}
+	return levels, ok
+}
+
+// mergeLevels returns base with the keys that over sets.
+func mergeLevels(base, over [4]*model.Level) [4]*model.Level {
+	var out [4]*model.Level
+	for n := range base {
+		if base[n] == nil {
+			continue
+		}
+		lv := *base[n]
+		if o := over[n]; o != nil {
+			lv.Pos = o.Pos
+			lv.Name = or(o.Name, lv.Name)
+			lv.Title = or(o.Title, lv.Title)
+			lv.Color = or(o.Color, lv.Color)
+			lv.Summary = or(o.Summary, lv.Summary)
+		}
+		out[n] = &lv
+	}
+	return out
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
