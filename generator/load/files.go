@@ -80,6 +80,9 @@ func (r *reader) require(f mdFile, key, value, example string) bool {
 	if strings.TrimSpace(value) != "" {
 		return true
 	}
+	if f.front.Misspelt(key) {
+		return false // reported as a typo already
+	}
 	r.l.Errorf(f.front.Pos(key), "add a line to the front matter: "+key+" = "+example, "%q is missing", key)
 	return false
 }

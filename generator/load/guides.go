@@ -189,17 +189,17 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 		}
 		m := stepFile.FindStringSubmatch(name)
 		if m == nil || !slug.Valid(m[2]) {
-			r.l.Errorf(diag.Pos{File: p}, stepNameHint(name, len(jobs)+1), "step file %q is not named NN-slug.md", name)
+			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, stepNameHint(name, len(jobs)+1), "step file %q is not named NN-slug.md", name)
 			continue
 		}
 		num, _ := strconv.Atoi(m[1])
 		if prev, ok := numbers[num]; ok {
-			r.l.Errorf(diag.Pos{File: p}, "give each step of a level its own number; the number sets the order",
+			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "give each step of a level its own number; the number sets the order",
 				"two steps with the number %s on this level (the other is %s)", m[1], prev)
 			continue
 		}
 		if prev, ok := slugs[m[2]]; ok {
-			r.l.Errorf(diag.Pos{File: p}, "the name after the number becomes the step's URL, so it must differ between the steps of a level",
+			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "the name after the number becomes the step's URL, so it must differ between the steps of a level",
 				"two steps with the name %q on this level (the other is %s)", m[2], prev)
 			continue
 		}

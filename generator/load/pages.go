@@ -39,7 +39,7 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 	for _, f := range translations {
 		p, ok := bySlug[f.slug]
 		if !ok {
-			r.l.Errorf(diag.Pos{File: f.path}, "name a translation after its page: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
+			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its page: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
 				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
 			continue
 		}
@@ -58,7 +58,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 	}
 	r.require(mf, "title", front.Title, `"Om BTI"`)
 	if model.ReservedSlugs[f.slug] {
-		r.l.Errorf(diag.Pos{File: f.path}, "rename the page: /"+f.slug+"/ is used by the site itself", "page name %q is reserved", f.slug)
+		r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "rename the page: /"+f.slug+"/ is used by the site itself", "page name %q is reserved", f.slug)
 	}
 	return &model.Page{
 		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, National: national, Slug: f.slug,

@@ -40,7 +40,7 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 		}
 		base, lang := splitLang(strings.TrimSuffix(name, ".md"))
 		if lang != "" && !validLang(lang) {
-			r.l.Errorf(diag.Pos{File: p}, "a translation is named <slug>.<language>.md with a language code such as en, se or ar; dots are not allowed in names otherwise",
+			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "a translation is named <slug>.<language>.md with a language code such as en, se or ar; dots are not allowed in names otherwise",
 				"%q is not a language code", lang)
 			continue
 		}
@@ -49,7 +49,7 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 			if s := slug.Suggest(base); s != "" {
 				hint = "rename the file to " + s + strings.TrimPrefix(name, base)
 			}
-			r.l.Errorf(diag.Pos{File: p}, hint, "file name %q is not a valid slug", base)
+			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, hint, "file name %q is not a valid slug", base)
 			continue
 		}
 		out = append(out, docFile{path: p, slug: base, lang: lang})
@@ -100,7 +100,7 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 	for _, f := range translations {
 		t, ok := bySlug[f.slug]
 		if !ok {
-			r.l.Errorf(diag.Pos{File: f.path}, "name a translation after its document: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
+			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its document: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
 				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
 			continue
 		}

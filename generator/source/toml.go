@@ -21,6 +21,9 @@ type Doc struct {
 	text []byte
 	base int            // line of the file on which the TOML text starts
 	keys map[string]int // indexed key path -> byte offset of the key
+	// suggested holds the keys that an unknown key was taken for a typo
+	// of, so that a "missing" message for them is not given as well.
+	suggested map[string]bool
 }
 
 // key is one key occurrence in document order.
@@ -35,7 +38,7 @@ type key struct {
 // errors and unknown keys are reported to l; ok is false when the text
 // could not be decoded at all. The returned Doc is never nil.
 func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *Doc, ok bool) {
-	doc = &Doc{file: file, text: text, base: base, keys: map[string]int{}}
+	doc = &Doc{file: file, text: text, base: base, keys: map[string]int{}, suggested: map[string]bool{}}
 	md, err := toml.NewDecoder(strings.NewReader(string(text))).Decode(v)
 	if err != nil {
 		doc.reportError(err, v, l)
@@ -59,14 +62,20 @@ func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *D
 		}
 		known := KnownKeys(v, parent)
 		hint := diag.DidYouMean(name, known, "")
+		if sug := diag.Suggest(name, known); sug != "" {
+			if parent != "" {
+				sug = parent + "." + sug
+			}
+			doc.suggested[sug] = true
+		}
 		if hint == "" && len(known) > 0 {
 			hint = "the keys allowed here are: " + strings.Join(known, ", ")
 		}
-		where := "here"
 		if parent != "" {
-			where = "in [" + parent + "]"
+			l.Errorf(doc.posOf(k.off), hint, "unknown key %q in [%s]", name, parent)
+		} else {
+			l.Errorf(doc.posOf(k.off), hint, "unknown key %q", name)
 		}
-		l.Errorf(doc.posOf(k.off), hint, "unknown key %q %s", name, where)
 	}
 	return doc, true
 }
@@ -145,6 +154,10 @@ func (d *Doc) posOf(off int) diag.Pos {
 	line, col := LineCol(d.text, off)
 	return diag.Pos{File: d.file, Line: line + d.base - 1, Col: col}
 }
+
+// Misspelt reports whether an unknown key was reported as a likely typo
+// of key (a plain dotted path such as "title" or "services.name").
+func (d *Doc) Misspelt(key string) bool { return d.suggested[key] }
 
 // File is the path of the file the document was read from.
 func (d *Doc) File() string { return d.file }
