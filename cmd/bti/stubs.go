@@ -2,6 +2,5 @@ package main
 
 import "io"
 
-func cmdBuild(args []string, stdout, stderr io.Writer) int { return 2 }
 func cmdServe(args []string, stdout, stderr io.Writer) int { return 2 }
 func cmdNew(args []string, stdout, stderr io.Writer) int   { return 2 }

@@ -5,12 +5,15 @@
 package pipeline
 
 import (
+	"fmt"
 	"io/fs"
 
 	"github.com/bti-handbook/bti/generator/check"
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/load"
 	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/render"
 )
 
 // Load reads and checks the municipalities named in slugs (all when
@@ -20,4 +23,27 @@ func Load(fsys fs.FS, slugs []string) (*model.Site, *diag.List) {
 	site := load.Load(fsys, slugs, l)
 	check.Check(site, l)
 	return site, l
+}
+
+// Render renders every municipality of a checked site into one tree:
+// public/<slug>/... for each, and the list of sites at the root.
+func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	tree := output.Tree{}
+	for _, m := range site.Municipalities {
+		t, err := render.Municipality(fsys, m, opts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.Slug, err)
+		}
+		for p, data := range t {
+			tree[m.Slug+"/"+p] = data
+		}
+	}
+	root, err := render.Sites(site.Municipalities)
+	if err != nil {
+		return nil, err
+	}
+	for p, data := range root {
+		tree[p] = data
+	}
+	return tree, nil
 }

@@ -16,8 +16,8 @@ import (
 // DefaultLabel labels a field that has no text to name it.
 const DefaultLabel = "Svar"
 
-// maxLabel is the longest label, in characters, taken from a paragraph
-// before an answer box.
+// maxLabel is the longest field name, in characters; longer labels are
+// shortened for the name.
 const maxLabel = 80
 
 // namer is an AST transformer, run after inline parsing: it turns task-list
@@ -66,7 +66,7 @@ func (namer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context)
 		if f.Label == "" {
 			f.Label = DefaultLabel
 		}
-		f.Name = unique(names, f.Label, " (%d)")
+		f.Name = unique(names, shorten(f.Label), " (%d)")
 		base := slug.Make(f.Name)
 		if base == "" {
 			base = "felt"
@@ -162,12 +162,17 @@ func boxLabel(box *AnswerBox, source []byte) string {
 	default:
 		return DefaultLabel
 	}
-	label := cleanLabel(PlainText(prev, source))
-	if utf8.RuneCountInString(label) > maxLabel {
-		r := []rune(label)[:maxLabel]
-		label = strings.TrimSpace(string(r)) + "…"
+	return cleanLabel(PlainText(prev, source))
+}
+
+// shorten cuts a long label to maxLabel characters for use as a name; the
+// whole label stays the field's accessible name.
+func shorten(label string) string {
+	if utf8.RuneCountInString(label) <= maxLabel {
+		return label
 	}
-	return label
+	r := []rune(label)[:maxLabel]
+	return strings.TrimSpace(string(r)) + "…"
 }
 
 // cleanLabel trims white space and a trailing colon.

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/pipeline"
+	"github.com/bti-handbook/bti/generator/render"
+)
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
+	out := fl.String("out", "public", "the output folder")
+	noPDF := fl.Bool("no-pdf", false, "skip the PDFs")
+	slugs, err := parseInterspersed(fl, args, stderr)
+	if err != nil {
+		return 2
+	}
+	_ = noPDF
+	start := time.Now()
+	fsys := content.Overlay(os.DirFS(*dir))
+	site, l := pipeline.Load(fsys, slugs)
+	if l.Print(stderr) > 0 {
+		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)
+		return 1
+	}
+	tree, err := pipeline.Render(fsys, site, render.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "bti build: %v\n", err)
+		return 1
+	}
+	owned := []string{""}
+	for _, m := range site.Municipalities {
+		owned = append(owned, m.Slug)
+	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(*dir, outDir)
+	}
+	stats, err := output.Write(outDir, tree, owned)
+	if err != nil {
+		fmt.Fprintf(stderr, "bti build: %v\n", err)
+		return 1
+	}
+	pages := 0
+	for p := range tree {
+		if strings.HasSuffix(p, ".html") {
+			pages++
+		}
+	}
+	fmt.Fprintf(stdout, "bti build: %d municipalities, %d pages, %d files into %s in %s (%s)\n",
+		len(site.Municipalities), pages, len(tree), *out, time.Since(start).Round(time.Millisecond), stats)
+	return 0
+}

@@ -1,0 +1,70 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func read(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestWriteRewritesOnlyChangesAndRemovesStale(t *testing.T) {
+	dir := t.TempDir()
+	first := Tree{
+		"index.html":       []byte("root"),
+		"a/index.html":     []byte("a1"),
+		"a/b/index.html":   []byte("b1"),
+		"a/old/index.html": []byte("old"),
+		"other/keep.html":  []byte("not ours"),
+	}
+	st, err := Write(dir, first, []string{"", "a"})
+	if err != nil || st.Written != 5 {
+		t.Fatalf("first write: %v %+v", err, st)
+	}
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(dir, "a/b/index.html"), past, past)
+	// A temporary file left by a killed build.
+	os.WriteFile(filepath.Join(dir, "a", tmpPrefix+"123"), []byte("half"), 0o644)
+
+	second := Tree{
+		"index.html":     []byte("root"),
+		"a/index.html":   []byte("a2"),
+		"a/b/index.html": []byte("b1"),
+	}
+	st, err = Write(dir, second, []string{"", "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 1 {
+		t.Errorf("stats = %+v, want 1 written, 2 unchanged, 1 removed", st)
+	}
+	if got := read(t, filepath.Join(dir, "a/index.html")); got != "a2" {
+		t.Errorf("a/index.html = %q", got)
+	}
+	if fi, _ := os.Stat(filepath.Join(dir, "a/b/index.html")); !fi.ModTime().Equal(past) {
+		t.Error("an unchanged file was rewritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a/old")); !os.IsNotExist(err) {
+		t.Error("the stale folder was not removed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a", tmpPrefix+"123")); !os.IsNotExist(err) {
+		t.Error("a leftover temporary file was not removed")
+	}
+	if got := read(t, filepath.Join(dir, "other/keep.html")); got != "not ours" {
+		t.Error("a file outside the owned folders was touched")
+	}
+}
+
+func TestWriteRefusesPathsOutside(t *testing.T) {
+	if _, err := Write(t.TempDir(), Tree{"../x": []byte("x")}, nil); err == nil {
+		t.Fatal("want an error for ../x")
+	}
+}

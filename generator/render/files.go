@@ -1,0 +1,192 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/output"
+)
+
+// assets adds the theme's assets with fingerprinted names, and the
+// municipality's brand colour as a CSS custom property.
+func (b *builder) assets(tree output.Tree) error {
+	css := b.theme.assets["site.css"]
+	if c := b.m.BrandColor; c != "" {
+		css = append(append([]byte(nil), css...), []byte("\n:root{--brand:"+c+"}\n")...)
+	}
+	add := func(name string, data []byte) string {
+		p := "assets/" + fingerprint(name, data)
+		tree[p] = data
+		return "/" + p
+	}
+	b.site.theme = b.theme
+	b.site.M = b.m
+	b.site.CSS = add("site.css", css)
+	for name, data := range b.theme.assets {
+		switch name {
+		case "site.css":
+		case "site.js":
+			b.site.JS = add(name, data)
+		case "favicon.svg":
+			b.site.Favicon = add(name, data)
+		default:
+			// Fonts and images keep their names below assets/, so that
+			// the CSS can refer to them.
+			tree["assets/"+name] = data
+		}
+	}
+	if b.m.Logo != "" {
+		b.site.Logo = model.FileURL(b.m.Logo)
+		b.m.Published[b.m.Logo] = path.Join(b.m.Dir, b.m.Logo)
+	}
+	return nil
+}
+
+// files copies the files the site publishes as they are (attachments,
+// images) from the sources.
+func (b *builder) files(tree output.Tree) error {
+	for pub, src := range b.m.Published {
+		data, err := fs.ReadFile(b.fsys, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		tree[strings.TrimPrefix(model.FileURL(pub), "/")] = data
+	}
+	return nil
+}
+
+// attachment describes a kind-file attachment for its page.
+func (b *builder) attachment(src string) *attachmentView {
+	pub := strings.TrimPrefix(src, b.m.Dir+"/")
+	if pub == src {
+		pub = "felles/" + strings.TrimPrefix(src, "content/")
+	}
+	v := &attachmentView{Name: path.Base(src), URL: model.FileURL(pub), Format: strings.ToUpper(strings.TrimPrefix(path.Ext(src), "."))}
+	if st, err := fs.Stat(b.fsys, src); err == nil {
+		v.Size = humanSize(st.Size())
+	}
+	return v
+}
+
+// humanSize formats a file size the Norwegian way: "124 kB", "1,2 MB".
+func humanSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d byte", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d kB", (n+500)/1000)
+	}
+	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1e6), ".", ",", 1)
+}
+
+// extras adds robots.txt, sitemap.xml, the redirects of aliases (as
+// small HTML pages and as a Netlify _redirects file).
+func (b *builder) extras(tree output.Tree) {
+	base := b.m.BaseURL
+	var urls []string
+	for p := range tree {
+		if strings.HasSuffix(p, "index.html") && !strings.Contains(p, "skriv-ut/") {
+			urls = append(urls, strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	sort.Strings(urls)
+	var sm bytes.Buffer
+	sm.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		fmt.Fprintf(&sm, "<url><loc>%s%s</loc></url>\n", xmlEscape(base), xmlEscape(u))
+	}
+	sm.WriteString("</urlset>\n")
+	tree["sitemap.xml"] = sm.Bytes()
+	tree["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n")
+
+	var redirects bytes.Buffer
+	for _, r := range Redirects(b.m) {
+		target := r.To
+		data, err := b.theme.exec("redirect", map[string]string{
+			"Lang": b.m.Language, "Title": r.Title, "Target": relURL(r.From, target),
+			"Canonical": strings.TrimSuffix(base, "/") + target, "Text": b.theme.T(b.m.Language, b.m.Language, "redirect_text"),
+		})
+		if err == nil {
+			p := strings.TrimPrefix(r.From, "/")
+			if strings.HasSuffix(p, "/") || p == "" {
+				p += "index.html"
+			}
+			tree[p] = data
+		}
+		fmt.Fprintf(&redirects, "%s %s 301\n", r.From, r.To)
+	}
+	if redirects.Len() > 0 {
+		tree["_redirects"] = redirects.Bytes()
+	}
+}
+
+// Redirect is an old URL (an alias) and the page it now leads to.
+type Redirect struct {
+	From, To, Title string
+}
+
+// Redirects lists the aliases of a municipality, root-relative.
+func Redirects(m *model.Municipality) []Redirect {
+	var out []Redirect
+	for _, g := range m.Guides {
+		for _, gl := range g.Levels {
+			for _, s := range gl.Steps {
+				for _, a := range s.Aliases {
+					out = append(out, Redirect{From: a.Name, To: s.URL(), Title: s.Title})
+				}
+			}
+		}
+	}
+	for _, t := range m.Toolbox {
+		for _, a := range t.Aliases {
+			out = append(out, Redirect{From: a.Name, To: t.URL(), Title: t.Title})
+		}
+	}
+	for _, p := range m.Pages {
+		for _, a := range p.Aliases {
+			out = append(out, Redirect{From: a.Name, To: p.URL(), Title: p.Title})
+		}
+	}
+	return out
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Sites renders the page that lists every built municipality
+// (public/index.html), with the base theme's stylesheet.
+func Sites(ms []*model.Municipality) (output.Tree, error) {
+	theme, err := LoadTheme(model.StyleLillestrom)
+	if err != nil {
+		return nil, err
+	}
+	tree := output.Tree{}
+	css := theme.assets["site.css"]
+	name := "assets/" + fingerprint("site.css", css)
+	tree[name] = css
+	data, err := theme.exec("sites", map[string]any{"Sites": ms, "CSS": name})
+	if err != nil {
+		return nil, err
+	}
+	tree["index.html"] = data
+	return tree, nil
+}

@@ -1,0 +1,266 @@
+// Package render turns a checked municipality into the files of its
+// website: a page per step, level, guide, toolbox document, free page and
+// translation, the front page, the toolbox and services directories, the
+// guide's print page, a 404 page, redirects for old URLs, sitemap.xml and
+// robots.txt, and the theme's assets.
+//
+// Pages are rendered on all cores with html/template from the theme the
+// municipality chose (package themes); every URL on a page is relative,
+// so the site works from any folder of any host. Render reads nothing but
+// the published attachments, through fs.FS.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/output"
+)
+
+// Options change what is rendered.
+type Options struct {
+	// PDF links toolbox documents to their PDFs (made by package pdf).
+	PDF bool
+	// Changed maps a source file to the date of its last change (from
+	// git), shown on step pages.
+	Changed map[string]string
+}
+
+// job renders one file of the site.
+type job func(r *markdown.Renderer) (path string, data []byte, err error)
+
+// Municipality renders the site of m. The paths of the tree are relative
+// to the site's root folder.
+func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree, error) {
+	theme, err := LoadTheme(m.Style)
+	if err != nil {
+		return nil, err
+	}
+	tree := output.Tree{}
+	b := &builder{m: m, theme: theme, opts: opts, fsys: fsys}
+	if err := b.assets(tree); err != nil {
+		return nil, err
+	}
+	b.site.Menu = b.menu()
+	r := markdown.NewRenderer()
+	if m.Emergency != nil {
+		title := m.Emergency.Title
+		if title == "" {
+			title = theme.T(m.Language, m.Language, "emergency_title")
+		}
+		// Links in the emergency box are tel: and https: only, so the
+		// same HTML is right on every page.
+		html, err := r.RenderString(m.Emergency.Text.Source, m.Emergency.Text.Root, nil)
+		if err != nil {
+			return nil, err
+		}
+		b.site.Emergency = &emergencyView{Title: title, Text: template.HTML(stripP(html))}
+	}
+	b.guides = b.guideViews(r)
+	jobs := b.jobs()
+	if err := run(jobs, tree); err != nil {
+		return nil, err
+	}
+	if err := b.files(tree); err != nil {
+		return nil, err
+	}
+	b.extras(tree)
+	return tree, nil
+}
+
+// run executes the jobs on all cores, each worker with its own Markdown
+// renderer, and puts their files in tree.
+func run(jobs []job, tree output.Tree) error {
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	next := make(chan job)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := markdown.NewRenderer()
+			for j := range next {
+				p, data, err := j(r)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+				} else if err == nil {
+					tree[p] = data
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return first
+}
+
+// builder holds what the pages of one municipality share.
+type builder struct {
+	m      *model.Municipality
+	theme  *Theme
+	opts   Options
+	fsys   fs.FS
+	site   siteView
+	guides []*guideView
+}
+
+// page makes a pageView for url with the site's defaults.
+func (b *builder) page(kind, url, title string) *pageView {
+	m := b.m
+	p := &pageView{
+		Site: &b.site, Kind: kind, URL: url, Title: title, Lang: m.Language, Dir: "ltr",
+		Canonical: strings.TrimSuffix(m.BaseURL, "/") + url,
+	}
+	p.Labels = labelsView{
+		What: or(m.Labels.What, p.T("what")), How: or(m.Labels.How, p.T("how")), Who: or(m.Labels.Who, p.T("who")),
+		Deadline: or(m.Labels.Deadline, p.T("deadline")), Tools: or(m.Labels.Tools, p.T("tools_for_step")),
+		Services: or(m.Labels.Services, p.T("services_for_step")),
+	}
+	return p
+}
+
+// html renders a part of a document for the page at url.
+func (b *builder) html(r *markdown.Renderer, doc *model.Doc, node ast.Node, url string) (template.HTML, error) {
+	if doc == nil {
+		return "", nil
+	}
+	if node == nil {
+		node = doc.Root
+	}
+	s, err := r.RenderString(doc.Source, node, func(n ast.Node) (string, bool) {
+		u, ok := b.m.Links[n]
+		if !ok {
+			return "", false
+		}
+		return relURL(url, u), true
+	})
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", doc.File, err)
+	}
+	return template.HTML(s), nil
+}
+
+// pageJob renders a page view made by mk into path.
+func (b *builder) pageJob(path string, mk func(r *markdown.Renderer) (*pageView, error)) job {
+	return func(r *markdown.Renderer) (string, []byte, error) {
+		p, err := mk(r)
+		if err != nil {
+			return "", nil, err
+		}
+		data, err := b.theme.execPage(p)
+		return path, data, err
+	}
+}
+
+// jobs lists every page of the site.
+func (b *builder) jobs() []job {
+	var jobs []job
+	jobs = append(jobs, b.pageJob("index.html", b.frontPage), b.pageJob("404.html", b.notFoundPage),
+		b.pageJob("sok/index.html", b.searchPage), b.pageJob("tjenester/index.html", b.servicesPage))
+	for f := -1; f <= 3; f++ {
+		filter := f
+		p := "verktoykasse/index.html"
+		if f >= 0 {
+			p = fmt.Sprintf("verktoykasse/niva-%d/index.html", f)
+		}
+		jobs = append(jobs, b.pageJob(p, func(*markdown.Renderer) (*pageView, error) { return b.toolboxPage(filter), nil }))
+	}
+	for gi, g := range b.m.Guides {
+		gv := b.guides[gi]
+		jobs = append(jobs, b.pageJob(strings.TrimPrefix(g.URL(), "/")+"index.html", func(*markdown.Renderer) (*pageView, error) { return b.guidePage(gv), nil }))
+		jobs = append(jobs, b.pageJob(strings.TrimPrefix(gv.PrintURL, "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.printPage(r, g, gv) }))
+		for n, gl := range g.Levels {
+			lv := gv.Levels[n]
+			jobs = append(jobs, b.pageJob(strings.TrimPrefix(lv.URL, "/")+"index.html", func(*markdown.Renderer) (*pageView, error) { return b.levelPage(lv), nil }))
+			for i, s := range gl.Steps {
+				jobs = append(jobs, b.pageJob(strings.TrimPrefix(s.URL(), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.stepPage(r, gv, gl, i) }))
+			}
+		}
+	}
+	for _, t := range b.m.Toolbox {
+		if t.Kind == model.KindLink && (t.Body == nil || t.Body.Root.ChildCount() == 0) {
+			// A link with no text of its own still gets a page: it is
+			// where the steps point, and it says where the link goes.
+		}
+		jobs = append(jobs, b.pageJob(strings.TrimPrefix(t.URL(), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.toolPage(r, t, nil) }))
+		for _, tr := range t.Translations {
+			jobs = append(jobs, b.pageJob(strings.TrimPrefix(t.TranslationURL(tr.Lang), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.toolPage(r, t, tr) }))
+		}
+	}
+	for _, pg := range b.m.Pages {
+		jobs = append(jobs, b.pageJob(strings.TrimPrefix(pg.URL(), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.freePage(r, pg, nil) }))
+		for _, tr := range pg.Translations {
+			jobs = append(jobs, b.pageJob(strings.TrimPrefix(pg.TranslationURL(tr.Lang), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.freePage(r, pg, tr) }))
+		}
+	}
+	return jobs
+}
+
+// menu is the main menu: guides, toolbox, services, and the pages that
+// ask to be in it (for the vardo style, stafettlogg first).
+func (b *builder) menu() []link {
+	m := b.m
+	var items []link
+	t := func(k string) string { return b.theme.T(m.Language, m.Language, k) }
+	for _, g := range m.Guides {
+		items = append(items, link{Title: g.ShortTitle, URL: g.URL()})
+	}
+	var pages []*model.Page
+	for _, p := range m.Pages {
+		if p.Menu || (m.Style == model.StyleVardo && p.Slug == "stafettlogg") {
+			pages = append(pages, p)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].Weight != pages[j].Weight {
+			return pages[i].Weight < pages[j].Weight
+		}
+		return pages[i].Title < pages[j].Title
+	})
+	var stafett []link
+	var rest []link
+	for _, p := range pages {
+		l := link{Title: p.Title, URL: p.URL()}
+		if m.Style == model.StyleVardo && (p.Slug == "stafettlogg" || p.Slug == "stafettholder") {
+			stafett = append(stafett, l)
+		} else {
+			rest = append(rest, l)
+		}
+	}
+	items = append(items, stafett...)
+	items = append(items, link{Title: t("toolbox"), URL: model.URLToolbox}, link{Title: t("services"), URL: model.URLServices})
+	return append(items, rest...)
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// stripP removes the paragraph around a one-paragraph inline text.
+func stripP(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
+		return s[3 : len(s)-4]
+	}
+	return s
+}

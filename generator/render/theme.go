@@ -1,0 +1,191 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/bti-handbook/bti/themes"
+)
+
+// pageKinds are the templates that render a page into the layout; each
+// is a file in templates/ that defines "main".
+var pageKinds = []string{"front", "guide", "level", "step", "toolbox", "tool", "services", "page", "notfound", "search", "print"}
+
+// Theme is a parsed theme: its templates, compiled once, and its assets.
+type Theme struct {
+	Name   string
+	pages  map[string]*template.Template // by page kind
+	other  *template.Template            // redirect, sites
+	assets map[string][]byte             // by path below assets/
+	i18n   map[string]map[string]string  // by language
+}
+
+var (
+	themeMu    sync.Mutex
+	themeCache = map[string]*Theme{}
+)
+
+// LoadTheme returns the named theme ("lillestrom" or "vardo") from the
+// embedded themes, parsing it on first use.
+func LoadTheme(name string) (*Theme, error) {
+	themeMu.Lock()
+	defer themeMu.Unlock()
+	if t, ok := themeCache[name]; ok {
+		return t, nil
+	}
+	t, err := parseTheme(themes.FS(), name)
+	if err != nil {
+		return nil, err
+	}
+	themeCache[name] = t
+	return t, nil
+}
+
+func parseTheme(fsys fs.FS, name string) (*Theme, error) {
+	t := &Theme{Name: name, pages: map[string]*template.Template{}, assets: map[string][]byte{}, i18n: map[string]map[string]string{}}
+	// Templates: the theme's file of a name replaces base's.
+	files := map[string][]byte{}
+	for _, dir := range []string{"base/templates", name + "/templates"} {
+		entries, _ := fs.ReadDir(fsys, dir)
+		for _, e := range entries {
+			data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
+			if err != nil {
+				return nil, err
+			}
+			files[e.Name()] = data
+		}
+	}
+	isPage := map[string]bool{}
+	for _, k := range pageKinds {
+		isPage[k+".html"] = true
+	}
+	root := template.New("root").Funcs(funcs)
+	for fname, data := range files {
+		if isPage[fname] {
+			continue
+		}
+		if _, err := root.New(fname).Parse(string(data)); err != nil {
+			return nil, fmt.Errorf("theme %s: %w", name, err)
+		}
+	}
+	t.other = root
+	for _, k := range pageKinds {
+		data, ok := files[k+".html"]
+		if !ok {
+			return nil, fmt.Errorf("theme %s: no template %s.html", name, k)
+		}
+		c, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := c.New(k + ".html").Parse(string(data)); err != nil {
+			return nil, fmt.Errorf("theme %s: %w", name, err)
+		}
+		t.pages[k] = c
+	}
+	for _, dir := range []string{"base/assets", name + "/assets"} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			if rel == "theme.css" {
+				// A theme's own CSS comes after the base CSS.
+				t.assets["site.css"] = append(append(append([]byte(nil), t.assets["site.css"]...), '\n'), data...)
+				return nil
+			}
+			t.assets[rel] = data
+			return nil
+		})
+		if err != nil && !isNotExist(err) {
+			return nil, err
+		}
+	}
+	entries, err := fs.ReadDir(fsys, "i18n")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		var table map[string]string
+		if _, err := toml.DecodeFS(fsys, "i18n/"+e.Name(), &table); err != nil {
+			return nil, fmt.Errorf("i18n/%s: %w", e.Name(), err)
+		}
+		t.i18n[strings.TrimSuffix(e.Name(), ".toml")] = table
+	}
+	return t, nil
+}
+
+func isNotExist(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "file does not exist")
+}
+
+// execPage renders a page view with the template of its kind.
+func (t *Theme) execPage(p *pageView) ([]byte, error) {
+	tmpl, ok := t.pages[p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
+	}
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, "layout", p); err != nil {
+		return nil, fmt.Errorf("%s: %w", p.URL, err)
+	}
+	return b.Bytes(), nil
+}
+
+// exec renders one of the templates outside the layout.
+func (t *Theme) exec(name string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.other.ExecuteTemplate(&b, name, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// fingerprint names an asset after a hash of its content, so it can be
+// cached for a year: "site.css" -> "site.3f2a9c1b.css".
+func fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// T looks a key up in the interface text of lang, falling back to fallback
+// (the municipality's language), then bokmål, then the key itself.
+func (t *Theme) T(lang, fallback, key string) string {
+	for _, l := range []string{lang, fallback, "nb"} {
+		if s, ok := t.i18n[l][key]; ok {
+			return s
+		}
+	}
+	return key
+}
+
+var funcs = template.FuncMap{
+	// tel turns a phone number as written into a tel: URL.
+	"tel": func(s string) string {
+		var b strings.Builder
+		for i, r := range s {
+			if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+				b.WriteRune(r)
+			}
+		}
+		out := b.String()
+		if !strings.HasPrefix(out, "+") && len(out) == 8 {
+			out = "+47" + out
+		}
+		return out
+	},
+}

@@ -1,0 +1,164 @@
+package render
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/bti-handbook/bti/generator/model"
+)
+
+// siteView is what every page of a municipality's site shares.
+type siteView struct {
+	M         *model.Municipality
+	theme     *Theme
+	Menu      []link
+	Emergency *emergencyView
+	CSS       string // root-relative URLs of the assets
+	JS        string
+	Favicon   string
+	Logo      string
+}
+
+type emergencyView struct {
+	Title string
+	Text  template.HTML
+}
+
+// link is a title and a root-relative URL.
+type link struct {
+	Title string
+	URL   string
+}
+
+// labelsView are the names of a step's parts on this site.
+type labelsView struct {
+	What, How, Who, Deadline, Tools, Services string
+}
+
+// pageView is the data of one page for the templates.
+type pageView struct {
+	Site         *siteView
+	Kind         string // the template: step, guide, ...
+	URL          string // root-relative URL of this page
+	Title        string
+	Summary      string
+	Lang         string
+	Dir          string // ltr or rtl
+	Canonical    string
+	Alternates   []alternate
+	Crumbs       []link
+	Translations []translationLink
+	Labels       labelsView
+	Body         template.HTML
+	// absBase, when set, makes links absolute paths under it (for the
+	// 404 page, which a host serves at any depth).
+	absBase string
+
+	Front         *frontView
+	Guide         *guideView
+	LevelPage     *levelView
+	Step          *stepView
+	Toolbox       *toolboxView
+	Tool          *toolView
+	ServiceGroups []serviceGroup
+	Print         *printView
+}
+
+type alternate struct {
+	Lang string
+	Href string
+}
+
+type translationLink struct {
+	Lang    string
+	Name    string
+	URL     string
+	Current bool
+}
+
+// Rel turns a root-relative URL of the site into a URL relative to this
+// page, so the site works in any folder of any host.
+func (p *pageView) Rel(u string) string {
+	if p.absBase != "" && strings.HasPrefix(u, "/") {
+		return strings.TrimSuffix(p.absBase, "/") + u
+	}
+	return relURL(p.URL, u)
+}
+
+// T returns the interface text for key in the page's language.
+func (p *pageView) T(key string) string {
+	return p.Site.theme.T(p.Lang, p.Site.M.Language, key)
+}
+
+// Current reports whether u is this page, for aria-current in menus.
+func (p *pageView) Current(u string) bool {
+	return u == p.URL || (u != "/" && strings.HasPrefix(p.URL, u))
+}
+
+// relURL returns target relative to the page at from (both root-relative;
+// pages end in "/"), keeping a #fragment.
+func relURL(from, target string) string {
+	if target == "" || strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") || strings.HasPrefix(target, "tel:") || strings.HasPrefix(target, "#") {
+		return target
+	}
+	frag := ""
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target, frag = target[:i], target[i:]
+	}
+	dir := from
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+	}
+	if target == dir {
+		if frag != "" {
+			return frag
+		}
+		return "./"
+	}
+	fromParts := strings.Split(strings.Trim(dir, "/"), "/")
+	if dir == "/" {
+		fromParts = nil
+	}
+	toParts := strings.Split(strings.TrimPrefix(target, "/"), "/")
+	i := 0
+	for i < len(fromParts) && i < len(toParts)-1 && fromParts[i] == toParts[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
+	if rel == "" {
+		rel = "./"
+	}
+	return rel + frag
+}
+
+// languageNames are the names of languages in the languages themselves,
+// for the language switcher.
+var languageNames = map[string]string{
+	"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English", "se": "Davvisámegiella",
+	"sma": "Åarjelsaemien", "smj": "Julevsámegiella", "ar": "العربية", "so": "Soomaali",
+	"pl": "Polski", "uk": "Українська", "ru": "Русский", "ti": "ትግርኛ", "fa": "فارسی",
+	"prs": "دری", "ps": "پښتو", "ur": "اردو", "tr": "Türkçe", "lt": "Lietuvių",
+	"de": "Deutsch", "fr": "Français", "es": "Español", "sv": "Svenska", "da": "Dansk",
+	"fi": "Suomi", "ku": "Kurdî", "ckb": "کوردی", "am": "አማርኛ", "th": "ไทย",
+	"vi": "Tiếng Việt", "ro": "Română", "bs": "Bosanski", "fkv": "Kvääni",
+}
+
+// rtl are the languages written right to left.
+var rtl = map[string]bool{"ar": true, "fa": true, "prs": true, "ps": true, "ur": true, "he": true, "ckb": true, "yi": true, "sd": true, "ug": true, "dv": true}
+
+// LanguageName returns the name of a language in that language.
+func LanguageName(lang string) string {
+	if n, ok := languageNames[lang]; ok {
+		return n
+	}
+	return lang
+}
+
+// Direction returns "rtl" for languages written right to left.
+func Direction(lang string) string {
+	if rtl[lang] {
+		return "rtl"
+	}
+	return "ltr"
+}

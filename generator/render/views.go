@@ -1,0 +1,154 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/bti-handbook/bti/generator/model"
+)
+
+// The page-specific parts of pageView.
+
+type frontView struct {
+	Guides []*guideView
+	Forms  []*toolRef
+}
+
+type guideView struct {
+	ID         string
+	URL        string
+	PrintURL   string
+	Title      string
+	ShortTitle string
+	Audience   string
+	Intro      template.HTML
+	Levels     []*levelView
+}
+
+type levelView struct {
+	Level     *model.Level
+	URL       string
+	Title     string
+	Summary   string
+	Guide     *guideView
+	Intro     template.HTML
+	Steps     []*stepRef
+	PrevLevel *levelRef
+	NextLevel *levelRef
+}
+
+type levelRef struct {
+	Name  string
+	Title string
+	URL   string
+}
+
+type stepRef struct {
+	Number  int
+	Title   string
+	Summary string
+	URL     string
+}
+
+type stepView struct {
+	Level     *model.Level
+	Guide     *guideView
+	Number    int
+	Count     int
+	Title     string
+	Summary   string
+	Deadline  string
+	Tools     []*toolRef
+	Services  []*model.Service
+	Sections  []sectionView
+	Prev      *stepRef
+	Next      *stepRef
+	PrevLevel *levelRef
+	NextLevel *levelRef
+	Changed   string
+}
+
+type sectionView struct {
+	Key     string
+	Heading string
+	ID      string
+	HTML    template.HTML
+}
+
+type toolRef struct {
+	Title   string
+	Kind    string
+	Summary string
+	URL     string
+	PDF     string
+	Levels  []int
+}
+
+type toolboxView struct {
+	Filter     int // -1 for all levels
+	Levels     []levelRef2
+	Categories []categoryView
+}
+
+type levelRef2 struct {
+	Number int
+	Name   string
+	URL    string
+}
+
+type categoryView struct {
+	ID    string
+	Name  string
+	Tools []*toolRef
+}
+
+type toolView struct {
+	Kind       string
+	Category   string
+	Body       template.HTML
+	PDF        string
+	Attachment *attachmentView
+	External   string
+	UsedBy     []usedByView
+}
+
+type attachmentView struct {
+	Name   string
+	URL    string
+	Format string
+	Size   string
+}
+
+type usedByView struct {
+	Guide     string
+	Level     int
+	LevelName string
+	Title     string
+	URL       string
+}
+
+type serviceGroup struct {
+	Kind     string
+	Services []*model.Service
+}
+
+type printView struct {
+	Guide  *guideView
+	Levels []printLevel
+}
+
+type printLevel struct {
+	Level  *model.Level
+	Anchor string
+	Intro  template.HTML
+	Steps  []printStep
+}
+
+type printStep struct {
+	Anchor   string
+	Number   int
+	Title    string
+	Summary  string
+	Deadline string
+	Sections []sectionView
+	Tools    []*toolRef
+}
