@@ -56,7 +56,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			pages++
 		}
 	}
-	fmt.Fprintf(stdout, "bti build: %d municipalities, %d pages, %d files into %s in %s (%s)\n",
-		len(site.Municipalities), pages, len(tree), *out, time.Since(start).Round(time.Millisecond), stats)
+	fmt.Fprintf(stdout, "bti build: %s, %d pages, %d files into %s in %s (%s)\n",
+		count(len(site.Municipalities), "municipality", "municipalities"), pages, len(tree), *out, time.Since(start).Round(time.Millisecond), stats)
 	return 0
 }

@@ -34,7 +34,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "bti check: %d municipalities, %d steps, %d toolbox documents: no errors (%s)\n",
-		len(site.Municipalities), steps, tools, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "bti check: %s, %d steps, %d toolbox documents: no errors (%s)\n",
+		count(len(site.Municipalities), "municipality", "municipalities"), steps, tools, time.Since(start).Round(time.Millisecond))
 	return 0
 }

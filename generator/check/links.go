@@ -67,13 +67,17 @@ func newLinkIndex(m *model.Municipality) *linkIndex {
 			}
 		}
 	}
+	// A document is also found by its slug, whichever file it came from
+	// (a nynorsk variant of a national page replaces pages/<slug>.md).
 	for _, t := range m.Toolbox {
+		add("toolbox/"+t.Slug+".md", t.URL(), t.Body)
 		add(t.File, t.URL(), t.Body)
 		for _, tr := range t.Translations {
 			add(tr.File, t.TranslationURL(tr.Lang), tr.Body)
 		}
 	}
 	for _, p := range m.Pages {
+		add("pages/"+p.Slug+".md", p.URL(), p.Body)
 		add(p.File, p.URL(), p.Body)
 		for _, tr := range p.Translations {
 			add(tr.File, p.TranslationURL(tr.Lang), tr.Body)

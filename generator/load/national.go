@@ -55,7 +55,8 @@ func forLanguage(nat *model.National, lang string) (levels [4]*model.Level, page
 	pages = replaceBySlug(pages, v.Pages, func(p *model.Page) string { return p.Slug },
 		func(variant, main *model.Page) *model.Page {
 			c := *variant
-			c.Translations = main.Translations
+			// Where a page sits in the menu is set once, in the main file.
+			c.Translations, c.Menu, c.Weight, c.Aliases = main.Translations, main.Menu, main.Weight, main.Aliases
 			return &c
 		})
 	tools = replaceBySlug(tools, v.Toolbox, func(t *model.Tool) string { return t.Slug },

@@ -346,4 +346,3 @@ func containsInt(list []int, n int) bool {
 	}
 	return false
 }
-

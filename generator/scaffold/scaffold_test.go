@@ -1,0 +1,61 @@
+package scaffold
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/pipeline"
+)
+
+// TestNewMunicipalityPassesCheck writes a new municipality of each style
+// and language next to the real national content and checks it.
+func TestNewMunicipalityPassesCheck(t *testing.T) {
+	for _, o := range []Options{
+		{Slug: "eksempel", Style: "lillestrom"},
+		{Slug: "ny-kommune", Style: "vardo", Name: "Nykommune kommune", Language: "nn"},
+	} {
+		t.Run(o.Slug, func(t *testing.T) {
+			files, err := Files(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys := fstest.MapFS{}
+			for p, data := range files {
+				fsys[p] = &fstest.MapFile{Data: data}
+			}
+			nat := content.FS()
+			fs.WalkDir(nat, ".", func(p string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".go") {
+					data, _ := fs.ReadFile(nat, p)
+					fsys["content/"+p] = &fstest.MapFile{Data: data}
+				}
+				return nil
+			})
+			site, l := pipeline.Load(fsys, nil)
+			if l.Len() != 0 {
+				t.Fatalf("diagnostics:\n%v", l.Sorted())
+			}
+			m := site.Municipalities[0]
+			steps := 0
+			for _, g := range m.Guides {
+				for _, gl := range g.Levels {
+					steps += len(gl.Steps)
+				}
+			}
+			if steps != 4 || len(m.Services) != 3 || m.Style != o.Style {
+				t.Errorf("got %d steps, %d services, style %s", steps, len(m.Services), m.Style)
+			}
+		})
+	}
+}
+
+func TestNewRefusesBadInput(t *testing.T) {
+	for _, o := range []Options{{Slug: "Ås", Style: "vardo"}, {Slug: "as", Style: "oslo"}, {Slug: "as", Style: "vardo", Language: "se"}} {
+		if _, err := Files(o); err == nil {
+			t.Errorf("%+v: want an error", o)
+		}
+	}
+}
