@@ -17,12 +17,18 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 	files := r.listDocs(dir, nil)
 	bySlug := map[string]*model.Page{}
 	var translations []docFile
+	var mains []docFile
 	for _, f := range files {
 		if f.lang != "" && !variant(f.lang) {
 			translations = append(translations, f)
-			continue
+		} else {
+			mains = append(mains, f)
 		}
-		p := r.loadPage(f, national)
+	}
+	loaded := make([]*model.Page, len(mains))
+	parallel(len(mains), func(i int) { loaded[i] = r.loadPage(mains[i], national) })
+	for i, f := range mains {
+		p := loaded[i]
 		if p == nil {
 			continue
 		}

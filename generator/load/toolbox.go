@@ -78,12 +78,18 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 	files := r.listDocs(dir, map[string]bool{"files": true})
 	bySlug := map[string]*model.Tool{}
 	var translations []docFile
+	var mains []docFile
 	for _, f := range files {
 		if f.lang != "" && !variant(f.lang) {
 			translations = append(translations, f)
-			continue
+		} else {
+			mains = append(mains, f)
 		}
-		t := r.loadTool(root, dir, f, national)
+	}
+	loaded := make([]*model.Tool, len(mains))
+	parallel(len(mains), func(i int) { loaded[i] = r.loadTool(root, dir, mains[i], national) })
+	for i, f := range mains {
+		t := loaded[i]
 		if t == nil {
 			continue
 		}
