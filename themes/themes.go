@@ -12,7 +12,7 @@ import (
 	"io/fs"
 )
 
-//go:embed base lillestrom vardo i18n
+//go:embed base lillestrom vardo i18n vendor
 var files embed.FS
 
 // FS returns the themes, rooted at this folder.

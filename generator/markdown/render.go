@@ -24,6 +24,12 @@ type Resolver func(n ast.Node) (url string, ok bool)
 type Renderer struct {
 	md      goldmark.Markdown
 	resolve Resolver
+	// AnchorLabel, when set, gives every heading from level 2 down a link
+	// to itself (for copying), labelled AnchorLabel + ": " + the heading.
+	AnchorLabel string
+	// IDPrefix, when set, is put before every heading id (with a "-"), so
+	// that several documents can share one page (the print page).
+	IDPrefix string
 }
 
 // NewRenderer makes a Renderer.
@@ -57,6 +63,38 @@ type linkRenderer struct{ r *Renderer }
 func (lr linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, lr.link)
 	reg.Register(ast.KindImage, lr.image)
+	reg.Register(ast.KindHeading, lr.heading)
+}
+
+// AnchorIcon is the link symbol of heading anchors.
+const AnchorIcon = `<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16"><path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 1 1-1.4-1.4l2-2a1 1 0 0 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0Zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2a1 1 0 0 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0Z"/></svg>`
+
+func (lr linkRenderer) heading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	if idb != nil && lr.r.IDPrefix != "" {
+		idb = []byte(lr.r.IDPrefix + "-" + string(idb))
+	}
+	if entering {
+		_, _ = w.WriteString("<h" + string(rune('0'+n.Level)))
+		if idb != nil {
+			_, _ = w.WriteString(` id="`)
+			_, _ = w.Write(util.EscapeHTML(idb))
+			_ = w.WriteByte('"')
+		}
+		_ = w.WriteByte('>')
+		return ast.WalkContinue, nil
+	}
+	if lr.r.AnchorLabel != "" && idb != nil && n.Level >= 2 {
+		_, _ = w.WriteString(` <a class="anchor" href="#`)
+		_, _ = w.Write(util.EscapeHTML(idb))
+		_, _ = w.WriteString(`"><span class="visually-hidden">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(lr.r.AnchorLabel + ": " + formfield.PlainText(n, source))))
+		_, _ = w.WriteString(`</span>` + AnchorIcon + `</a>`)
+	}
+	_, _ = w.WriteString("</h" + string(rune('0'+n.Level)) + ">\n")
+	return ast.WalkContinue, nil
 }
 
 func (lr linkRenderer) dest(n ast.Node, written []byte) []byte {

@@ -27,6 +27,7 @@ func (b *builder) assets(tree output.Tree) error {
 	b.site.theme = b.theme
 	b.site.M = b.m
 	b.site.CSS = add("site.css", css)
+	b.site.Font = "/assets/noto-sans-latin-400-normal.woff2"
 	for name, data := range b.theme.assets {
 		switch name {
 		case "site.css":

@@ -115,7 +115,8 @@ func (b *builder) stepPage(r *markdown.Renderer, gv *guideView, gl *model.GuideL
 	p.Summary = s.Summary
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: gv.ShortTitle, URL: gv.URL}, {Title: lv.Level.Name, URL: lv.URL}}
 	v := &stepView{Level: lv.Level, Guide: gv, Number: i + 1, Count: len(gl.Steps), Title: s.Title, Summary: s.Summary,
-		Deadline: s.Deadline, Services: s.ServiceList, PrevLevel: lv.PrevLevel, NextLevel: lv.NextLevel, Changed: b.opts.Changed[s.File]}
+		Deadline: s.Deadline, Services: s.ServiceList, PrevLevel: lv.PrevLevel, NextLevel: lv.NextLevel, Changed: b.opts.Changed[s.File],
+		PrintAnchor: fmt.Sprintf("niva-%d-%s", s.Level, s.Slug)}
 	for _, t := range s.ToolList {
 		v.Tools = append(v.Tools, b.toolRef(t))
 	}
@@ -158,6 +159,9 @@ func (b *builder) sections(r *markdown.Renderer, s *model.Step, url string, labe
 
 func (b *builder) printPage(r *markdown.Renderer, g *model.Guide, gv *guideView) (*pageView, error) {
 	p := b.page("print", gv.PrintURL, gv.Title)
+	// Headings inside steps keep their own ids, which may repeat between
+	// steps on this one page: no anchors and no ids here.
+	r.AnchorLabel = ""
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: gv.ShortTitle, URL: gv.URL}}
 	pv := &printView{Guide: gv}
 	for n, gl := range g.Levels {
@@ -165,7 +169,9 @@ func (b *builder) printPage(r *markdown.Renderer, g *model.Guide, gv *guideView)
 		pl.Intro, _ = b.html(r, gl.Intro, nil, p.URL)
 		for _, s := range gl.Steps {
 			ps := printStep{Anchor: fmt.Sprintf("niva-%d-%s", n, s.Slug), Number: s.Number, Title: s.Title, Summary: s.Summary, Deadline: s.Deadline}
+			r.IDPrefix = ps.Anchor
 			secs, err := b.sections(r, s, p.URL, p.Labels)
+			r.IDPrefix = ""
 			if err != nil {
 				return nil, err
 			}
@@ -240,6 +246,7 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	}
 	p := b.page("tool", u, title)
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
+	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
 	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL}
 	html, err := b.html(r, body, nil, u)
@@ -273,6 +280,7 @@ func (b *builder) freePage(r *markdown.Renderer, pg *model.Page, tr *model.Trans
 	}
 	p := b.page("page", u, title)
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
+	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}}
 	html, err := b.html(r, body, nil, u)
 	if err != nil {

@@ -160,6 +160,7 @@ func (b *builder) html(r *markdown.Renderer, doc *model.Doc, node ast.Node, url 
 // pageJob renders a page view made by mk into path.
 func (b *builder) pageJob(path string, mk func(r *markdown.Renderer) (*pageView, error)) job {
 	return func(r *markdown.Renderer) (string, []byte, error) {
+		r.AnchorLabel = b.theme.T(b.m.Language, b.m.Language, "link_to_heading")
 		p, err := mk(r)
 		if err != nil {
 			return "", nil, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/themes"
 )
 
@@ -92,27 +93,8 @@ func parseTheme(fsys fs.FS, name string) (*Theme, error) {
 		}
 		t.pages[k] = c
 	}
-	for _, dir := range []string{"base/assets", name + "/assets"} {
-		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			rel := strings.TrimPrefix(p, dir+"/")
-			if rel == "theme.css" {
-				// A theme's own CSS comes after the base CSS.
-				t.assets["site.css"] = append(append(append([]byte(nil), t.assets["site.css"]...), '\n'), data...)
-				return nil
-			}
-			t.assets[rel] = data
-			return nil
-		})
-		if err != nil && !isNotExist(err) {
-			return nil, err
-		}
+	if err := t.loadAssets(fsys); err != nil {
+		return nil, err
 	}
 	entries, err := fs.ReadDir(fsys, "i18n")
 	if err != nil {
@@ -128,8 +110,75 @@ func parseTheme(fsys fs.FS, name string) (*Theme, error) {
 	return t, nil
 }
 
-func isNotExist(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "file does not exist")
+// cssBundle lists the stylesheets of site.css in order: Designsystemet's
+// default theme and the components the templates use (vendored), then the
+// base stylesheet; the theme's own theme.css comes last.
+var cssBundle = []string{
+	"vendor/designsystemet-css/theme.css",
+	"vendor/designsystemet-css/base.css",
+	"vendor/designsystemet-css/skip-link.css",
+	"vendor/designsystemet-css/breadcrumbs.css",
+	"vendor/designsystemet-css/link.css",
+	"vendor/designsystemet-css/button.css",
+	"vendor/designsystemet-css/alert.css",
+	"vendor/designsystemet-css/card.css",
+	"vendor/designsystemet-css/tag.css",
+	"vendor/designsystemet-css/details.css",
+	"base/assets/site.css",
+}
+
+// fontDirs are the vendored fonts, published in assets/ beside site.css.
+var fontDirs = []string{"vendor/noto-sans", "vendor/noto-sans-arabic"}
+
+// loadAssets reads the theme's assets: site.css bundled, fonts and their
+// licences, and the other files of base/assets and <theme>/assets.
+func (t *Theme) loadAssets(fsys fs.FS) error {
+	var css bytes.Buffer
+	files := append(append([]string(nil), cssBundle...), t.Name+"/assets/theme.css")
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return fmt.Errorf("theme %s: %w", t.Name, err)
+		}
+		css.Write(data)
+		css.WriteByte('\n')
+	}
+	t.assets["site.css"] = css.Bytes()
+	for _, dir := range fontDirs {
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
+			if err != nil {
+				return err
+			}
+			switch {
+			case strings.HasSuffix(e.Name(), ".woff2"):
+				t.assets[e.Name()] = data
+			case e.Name() == "LICENSE":
+				t.assets["lisenser/"+path.Base(dir)+".txt"] = data
+			}
+		}
+	}
+	for _, dir := range []string{"base/assets", t.Name + "/assets"} {
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if e.IsDir() || e.Name() == "site.css" || e.Name() == "theme.css" {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
+			if err != nil {
+				return err
+			}
+			t.assets[e.Name()] = data
+		}
+	}
+	return nil
 }
 
 // execPage renders a page view with the template of its kind.
@@ -174,6 +223,8 @@ func (t *Theme) T(lang, fallback, key string) string {
 }
 
 var funcs = template.FuncMap{
+	// anchorIcon is the link symbol of heading anchors.
+	"anchorIcon": func() template.HTML { return template.HTML(markdown.AnchorIcon) },
 	// tel turns a phone number as written into a tel: URL.
 	"tel": func(s string) string {
 		var b strings.Builder

@@ -17,6 +17,7 @@ type siteView struct {
 	CSS       string // root-relative URLs of the assets
 	JS        string
 	Favicon   string
+	Font      string // the regular font, preloaded
 	Logo      string
 }
 

@@ -65,6 +65,8 @@ type stepView struct {
 	PrevLevel *levelRef
 	NextLevel *levelRef
 	Changed   string
+	// PrintAnchor is the step's anchor on the guide's print page.
+	PrintAnchor string
 }
 
 type sectionView struct {
