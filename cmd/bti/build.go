@@ -26,13 +26,15 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	_ = noPDF
 	start := time.Now()
+	dates := make(chan map[string]string, 1)
+	go func() { dates <- gitDates(*dir) }()
 	fsys := content.Overlay(os.DirFS(*dir))
 	site, l := pipeline.Load(fsys, slugs)
 	if l.Print(stderr) > 0 {
 		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)
 		return 1
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{})
+	tree, err := pipeline.Render(fsys, site, render.Options{Changed: <-dates})
 	if err != nil {
 		fmt.Fprintf(stderr, "bti build: %v\n", err)
 		return 1

@@ -77,3 +77,18 @@ func TestUnderscoreLineIsRuleOutsideForms(t *testing.T) {
 		t.Errorf("want a rule and no fields, got %q, %v", html, doc.Fields)
 	}
 }
+
+func TestCodeIsHighlightedWithClasses(t *testing.T) {
+	var l diag.List
+	doc := Parse("a.md", []byte("```toml\ntitle = \"Samtale\"\n```\n\n    plain <b>\n"), false, &l)
+	html, _ := NewRenderer().RenderString(doc.Source, doc.Root, nil)
+	if !strings.Contains(html, `class="hl-`) || strings.Contains(html, "style=") {
+		t.Errorf("want highlighting by class only, got %s", html)
+	}
+	if !strings.Contains(html, "plain &lt;b&gt;") {
+		t.Errorf("plain code is not escaped: %s", html)
+	}
+	if !strings.Contains(CodeCSS(), ".hl-") {
+		t.Error("no CSS for the classes")
+	}
+}

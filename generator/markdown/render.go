@@ -64,6 +64,8 @@ func (lr linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, lr.link)
 	reg.Register(ast.KindImage, lr.image)
 	reg.Register(ast.KindHeading, lr.heading)
+	reg.Register(ast.KindFencedCodeBlock, lr.code)
+	reg.Register(ast.KindCodeBlock, lr.code)
 }
 
 // AnchorIcon is the link symbol of heading anchors.

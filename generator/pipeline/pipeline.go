@@ -7,6 +7,7 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/bti-handbook/bti/generator/check"
 	"github.com/bti-handbook/bti/generator/diag"
@@ -37,6 +38,17 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 		for p, data := range t {
 			tree[m.Slug+"/"+p] = data
 		}
+	}
+	// Netlify reads _redirects only at the root of what it publishes, so
+	// the redirects of every site are gathered there too, under /<slug>.
+	var redirects strings.Builder
+	for _, m := range site.Municipalities {
+		for _, r := range render.Redirects(m) {
+			fmt.Fprintf(&redirects, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
+		}
+	}
+	if redirects.Len() > 0 {
+		tree["_redirects"] = []byte(redirects.String())
 	}
 	root, err := render.Sites(site.Municipalities)
 	if err != nil {

@@ -189,5 +189,6 @@ func Sites(ms []*model.Municipality) (output.Tree, error) {
 		return nil, err
 	}
 	tree["index.html"] = data
+	minifyTree(tree)
 	return tree, nil
 }

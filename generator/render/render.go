@@ -74,7 +74,28 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	b.extras(tree)
+	minifyTree(tree)
 	return tree, nil
+}
+
+// parallelDo runs fn(i) for i in [0, n) on all cores.
+func parallelDo(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // run executes the jobs on all cores, each worker with its own Markdown

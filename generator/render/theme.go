@@ -143,7 +143,14 @@ func (t *Theme) loadAssets(fsys fs.FS) error {
 		css.Write(data)
 		css.WriteByte('\n')
 	}
+	css.WriteString(markdown.CodeCSS())
 	t.assets["site.css"] = css.Bytes()
+	defer func() {
+		// Minified once per theme, not once per site.
+		for name, data := range t.assets {
+			t.assets[name] = Minify(name, data)
+		}
+	}()
 	for _, dir := range fontDirs {
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
@@ -223,6 +230,13 @@ func (t *Theme) T(lang, fallback, key string) string {
 }
 
 var funcs = template.FuncMap{
+	// date shows an ISO date (2026-11-27) the Norwegian way: 27.11.2026.
+	"date": func(iso string) string {
+		if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+			return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+		}
+		return iso
+	},
 	// anchorIcon is the link symbol of heading anchors.
 	"anchorIcon": func() template.HTML { return template.HTML(markdown.AnchorIcon) },
 	// tel turns a phone number as written into a tel: URL.
