@@ -57,6 +57,11 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	var pages []*model.Page
 	var tools []*model.Tool
 	levels, pages, tools = forLanguage(nat, m.Language)
+	// Each municipality gets its own copies of the national documents:
+	// check fills in which of its steps use them. Their parsed text
+	// stays shared and is never changed.
+	pages = copies(pages)
+	tools = copies(tools)
 	m.Levels = levels
 	if p := dir + "/levels.toml"; r.exists(p) {
 		over, _ := r.loadLevels(p, false)
@@ -74,6 +79,16 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 		m.Logo = ""
 	}
 	return m
+}
+
+// copies returns shallow copies of the items.
+func copies[T any](items []*T) []*T {
+	out := make([]*T, len(items))
+	for i, it := range items {
+		c := *it
+		out[i] = &c
+	}
+	return out
 }
 
 // override returns base and own merged by slug, own winning, sorted by slug.

@@ -184,6 +184,11 @@ func Sites(ms []*model.Municipality) (output.Tree, error) {
 	css := theme.assets["site.css"]
 	name := "assets/" + fingerprint("site.css", css)
 	tree[name] = css
+	for n, data := range theme.assets {
+		if strings.HasSuffix(n, ".woff2") || strings.HasPrefix(n, "lisenser/") {
+			tree["assets/"+n] = data
+		}
+	}
 	data, err := theme.exec("sites", map[string]any{"Sites": ms, "CSS": name})
 	if err != nil {
 		return nil, err

@@ -164,6 +164,8 @@ func (b *builder) printPage(r *markdown.Renderer, g *model.Guide, gv *guideView)
 	r.AnchorLabel = ""
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: gv.ShortTitle, URL: gv.URL}}
 	pv := &printView{Guide: gv}
+	// The guide's intro has links relative to this page, not the guide's.
+	pv.Intro, _ = b.html(r, g.Intro, nil, p.URL)
 	for n, gl := range g.Levels {
 		pl := printLevel{Level: b.m.Levels[n], Anchor: fmt.Sprintf("niva-%d", n)}
 		pl.Intro, _ = b.html(r, gl.Intro, nil, p.URL)

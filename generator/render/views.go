@@ -135,6 +135,7 @@ type serviceGroup struct {
 
 type printView struct {
 	Guide  *guideView
+	Intro  template.HTML
 	Levels []printLevel
 }
 
