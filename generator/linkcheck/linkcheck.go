@@ -43,8 +43,10 @@ type ref struct {
 
 var cssURL = regexp.MustCompile(`url\(\s*["']?([^"')]+)["']?\s*\)`)
 
-// Check checks every HTML and CSS file of tree.
-func Check(tree output.Tree) []Problem {
+// Check checks every HTML and CSS file of tree. bases maps a folder of the
+// tree ("lillestrom/") to the URL path it is published at ("/lillestrom/",
+// from base_url), for links that start with "/" (the 404 page has them).
+func Check(tree output.Tree, bases map[string]string) []Problem {
 	pages := map[string]*page{}
 	var problems []Problem
 	for name, data := range tree {
@@ -72,7 +74,7 @@ func Check(tree output.Tree) []Problem {
 	}
 	for name, p := range pages {
 		for _, r := range p.links {
-			if msg := resolve(tree, pages, name, r); msg != "" {
+			if msg := resolve(tree, pages, name, r, bases); msg != "" {
 				problems = append(problems, Problem{name, msg})
 			}
 		}
@@ -143,7 +145,7 @@ func parse(name string, data []byte) (*page, []Problem) {
 }
 
 // resolve returns what is wrong with one reference of page from, or "".
-func resolve(tree output.Tree, pages map[string]*page, from string, r ref) string {
+func resolve(tree output.Tree, pages map[string]*page, from string, r ref, bases map[string]string) string {
 	v := r.value
 	if v == "" {
 		return "empty " + r.attr
@@ -169,6 +171,15 @@ func resolve(tree output.Tree, pages map[string]*page, from string, r ref) strin
 		target = path.Join(path.Dir(from), u.Path)
 		if strings.HasPrefix(u.Path, "/") {
 			target = strings.TrimPrefix(u.Path, "/")
+			for folder, base := range bases {
+				if strings.HasPrefix(from, folder) {
+					rest, ok := strings.CutPrefix(u.Path, base)
+					if !ok {
+						return fmt.Sprintf("%s=%q is outside the site's path %s", r.attr, v, base)
+					}
+					target = folder + rest
+				}
+			}
 		}
 		if strings.HasSuffix(u.Path, "/") || target == "." {
 			target = path.Join(target, "index.html")

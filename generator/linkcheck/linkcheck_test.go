@@ -18,7 +18,7 @@ func TestCheckFindsBrokenAndForbidden(t *testing.T) {
 		"f.woff2":      []byte("font"),
 	}
 	var got []string
-	for _, p := range Check(tree) {
+	for _, p := range Check(tree, nil) {
 		got = append(got, p.String())
 	}
 	want := []string{

@@ -7,6 +7,7 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/bti-handbook/bti/generator/check"
@@ -46,6 +47,8 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 		for _, r := range render.Redirects(m) {
 			fmt.Fprintf(&redirects, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
 		}
+		// Each site's own 404 page for addresses below it.
+		fmt.Fprintf(&redirects, "/%s/* /%s/404.html 404\n", m.Slug, m.Slug)
 	}
 	if redirects.Len() > 0 {
 		tree["_redirects"] = []byte(redirects.String())
@@ -58,4 +61,18 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 		tree[p] = data
 	}
 	return tree, nil
+}
+
+// Bases maps each municipality's folder in the output tree to the URL path
+// its base_url publishes it at, for the link checker.
+func Bases(site *model.Site) map[string]string {
+	out := map[string]string{}
+	for _, m := range site.Municipalities {
+		base := "/"
+		if u, err := url.Parse(m.BaseURL); err == nil && u.Path != "" {
+			base = u.Path
+		}
+		out[m.Slug+"/"] = base
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/linkcheck"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/render"
 )
@@ -18,6 +19,7 @@ import (
 var (
 	samplesOnce sync.Once
 	samplesTree output.Tree
+	samplesSite *model.Site
 	samplesErr  error
 )
 
@@ -32,6 +34,7 @@ func buildSamples(t testing.TB) output.Tree {
 			samplesErr = os.ErrInvalid
 			return
 		}
+		samplesSite = site
 		samplesTree, samplesErr = Render(fsys, site, render.Options{})
 	})
 	if samplesErr != nil {
@@ -54,7 +57,7 @@ func TestSamplesHaveNoBrokenLinks(t *testing.T) {
 	if pages < 150 {
 		t.Fatalf("only %d pages built", pages)
 	}
-	for _, p := range linkcheck.Check(tree) {
+	for _, p := range linkcheck.Check(tree, Bases(samplesSite)) {
 		t.Error(p)
 	}
 }

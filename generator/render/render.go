@@ -170,6 +170,10 @@ func (b *builder) html(r *markdown.Renderer, doc *model.Doc, node ast.Node, url 
 		if !ok {
 			return "", false
 		}
+		if strings.HasPrefix(u, "#") && r.IDPrefix != "" {
+			// On the print page the headings of a step carry its prefix.
+			return "#" + r.IDPrefix + "-" + u[1:], true
+		}
 		return relURL(url, u), true
 	})
 	if err != nil {

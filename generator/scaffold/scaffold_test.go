@@ -7,7 +7,9 @@ import (
 	"testing/fstest"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/linkcheck"
 	"github.com/bti-handbook/bti/generator/pipeline"
+	"github.com/bti-handbook/bti/generator/render"
 )
 
 // TestNewMunicipalityPassesCheck writes a new municipality of each style
@@ -37,6 +39,18 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 			site, l := pipeline.Load(fsys, nil)
 			if l.Len() != 0 {
 				t.Fatalf("diagnostics:\n%v", l.Sorted())
+			}
+			// A municipality nobody here wrote builds into a full site
+			// without broken links.
+			tree, err := pipeline.Render(fsys, site, render.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range linkcheck.Check(tree, pipeline.Bases(site)) {
+				t.Error(p)
+			}
+			if _, ok := tree[o.Slug+"/verktoykasse/samtykkeskjema/index.html"]; !ok {
+				t.Error("no page for the national consent form")
 			}
 			m := site.Municipalities[0]
 			steps := 0
