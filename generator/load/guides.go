@@ -180,8 +180,18 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 	for _, e := range r.dirEntries(gl.Dir) {
 		name := e.Name()
 		p := gl.Dir + "/" + name
-		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(strings.ToLower(name), ".md") {
-			continue // images and attachments may sit beside the steps
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if !strings.HasSuffix(strings.ToLower(name), ".md") {
+			// Images and attachments may sit beside the steps, but a
+			// step saved as text or Word by mistake must not vanish.
+			if lower := strings.ToLower(name); strings.Contains(lower, ".md.") || strings.HasSuffix(lower, ".txt") ||
+				strings.HasSuffix(lower, ".docx") || strings.HasSuffix(lower, ".doc") || strings.HasSuffix(lower, ".rtf") {
+				r.l.Warnf(diag.Pos{File: p, Line: 1, Col: 1}, "steps are plain text files ending in .md; rename it (your editor may have added .txt)",
+					"%q is not a step and is not shown", name)
+			}
+			continue
 		}
 		if name == "_index.md" {
 			r.loadLevelIndex(p, gl)

@@ -247,8 +247,10 @@ func explainParseError(pe toml.ParseError) (msg, hint string) {
 		return explainTypes(pe.LastKey, msg)
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "already defined"):
 		hint = "each key may be given once per table; remove or rename one of them"
+	case strings.ContainsAny(msg, "“”«»‘’„"):
+		hint = "use straight quotes \" \" around text, not “ ” or « » (word processors change them; use a plain text editor)"
 	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
-		hint = "text values need quotes: title = \"Samtale med foreldre\""
+		hint = "text values need quotes (title = \"Samtale med foreldre\"); yes/no values are true or false; numbers have no quotes"
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unexpected end"),
 		strings.Contains(msg, "cannot contain newlines"):
 		hint = "a quote or bracket is not closed"
@@ -279,6 +281,10 @@ func explainTypes(lastKey, msg string) (string, string) {
 		"int":     "a whole number, like 2",
 		"int64":   "a whole number, like 2",
 		"bool":    "true or false",
+		"boolean": "true or false (without quotes)",
+		"integer": "a whole number without quotes, like 2",
+		"array":   `a list, like ["a", "b"]`,
+		"float":   "a number",
 		"struct":  "a table",
 		"map":     "a table",
 		"float64": "a number",
@@ -286,7 +292,8 @@ func explainTypes(lastKey, msg string) (string, string) {
 	if want == "" {
 		want = m[2]
 	}
-	got := map[string]string{"int64": "number", "float64": "number", "[]interface {}": "list", "map[string]interface {}": "table"}[m[1]]
+	got := map[string]string{"int64": "number", "float64": "number", "integer": "number", "[]interface {}": "list",
+		"array": "list", "map[string]interface {}": "table", "string": "text"}[m[1]]
 	if got == "" {
 		got = strings.ToLower(m[1])
 	}
