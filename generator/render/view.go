@@ -89,7 +89,44 @@ func (p *pageView) Rel(u string) string {
 
 // T returns the interface text for key in the page's language.
 func (p *pageView) T(key string) string {
-	return p.Site.theme.T(p.Lang, p.Site.M.Language, key)
+	return p.Site.theme.T(p.UILang(), p.Site.M.Language, key)
+}
+
+// UILang is the language of the interface around the content: the page's
+// language where the interface text has been translated into it, otherwise
+// the municipality's.
+func (p *pageView) UILang() string {
+	if _, ok := p.Site.theme.i18n[p.Lang]; ok {
+		return p.Lang
+	}
+	return p.Site.M.Language
+}
+
+// ChromeLang marks the header, menu and footer with their language when it
+// is not the page's (WCAG 3.1.2, language of parts).
+func (p *pageView) ChromeLang() template.HTMLAttr {
+	if ui := p.UILang(); ui != p.Lang {
+		return template.HTMLAttr(` lang="` + ui + `" dir="` + Direction(ui) + `"`)
+	}
+	return ""
+}
+
+// PageLang marks a part in the page's language inside the interface (the
+// page's title in the breadcrumbs) when the interface is in another.
+func (p *pageView) PageLang() template.HTMLAttr {
+	if p.UILang() != p.Lang {
+		return template.HTMLAttr(` lang="` + p.Lang + `" dir="` + p.Dir + `"`)
+	}
+	return ""
+}
+
+// ContentLang marks text from the municipality's files (guide titles in
+// the menu) when the interface around it is in another language.
+func (p *pageView) ContentLang() template.HTMLAttr {
+	if p.UILang() != p.Site.M.Language {
+		return template.HTMLAttr(` lang="` + p.Site.M.Language + `" dir="ltr"`)
+	}
+	return ""
 }
 
 // Current reports whether u is this page, for aria-current in menus.
