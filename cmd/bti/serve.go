@@ -6,53 +6,83 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"mime"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path"
-	"strings"
+	"path/filepath"
+	"syscall"
 	"time"
 
-	"github.com/bti-handbook/bti/content"
-	"github.com/bti-handbook/bti/generator/output"
-	"github.com/bti-handbook/bti/generator/pipeline"
-	"github.com/bti-handbook/bti/generator/render"
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/internal/preview"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
-	port := fl.Int("port", 8080, "the port to listen on")
-	addr := fl.String("addr", "127.0.0.1", "the address to listen on (only this machine by default)")
+	port := fl.Int("port", 8080, "the port to listen on (0 picks a free one)")
+	addr := fl.String("addr", "127.0.0.1", "the address to listen on; only this machine unless you name another")
 	slugs, err := parseInterspersed(fl, args, stderr)
 	if err != nil {
 		return 2
 	}
-	fsys := content.Overlay(os.DirFS(*dir))
-	site, l := pipeline.Load(fsys, slugs)
-	if l.Print(stderr) > 0 {
-		return 1
+	if len(slugs) > 1 {
+		fmt.Fprintln(stderr, "bti serve: name one municipality, or none for all")
+		return 2
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "bti serve: %v\n", err)
-		return 1
+	cfg := preview.Config{Root: os.DirFS(*dir), Slugs: slugs, Dates: gitDates(*dir)}
+	watch := []string{filepath.Join(*dir, "municipalities")}
+	for _, extra := range []string{"content", "themes"} {
+		p := filepath.Join(*dir, extra)
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			watch = append(watch, p)
+			if extra == "themes" {
+				cfg.Themes = os.DirFS(p)
+			}
+		}
 	}
+	if cfg.Themes != nil {
+		if _, err := fs.Stat(cfg.Themes, "base/templates/layout.html"); err != nil {
+			cfg.Themes = nil // not a bti themes folder: use the built-in themes
+		}
+	}
+	first := true
+	cfg.OnBuild = func(diags []diag.Diagnostic, took time.Duration) {
+		var l diag.List
+		for _, d := range diags {
+			l.Add(d)
+		}
+		if l.Errors() > 0 {
+			l.Print(stderr)
+			fmt.Fprintf(stderr, "bti serve: showing the last good version; the pages list the mistakes (%s)\n", took.Round(time.Millisecond))
+		} else if !first {
+			fmt.Fprintf(stdout, "bti serve: rebuilt in %s\n", took.Round(time.Millisecond))
+		}
+		first = false
+	}
+	site := preview.New(cfg)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*addr, fmt.Sprint(*port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "bti serve: %v\n", err)
+		fmt.Fprintf(stderr, "bti serve: %v (is another bti serve running? try --port %d)\n", err, *port+1)
 		return 1
 	}
-	srv := &http.Server{Handler: treeHandler(tree), ReadHeaderTimeout: 10 * time.Second}
-	start := "/"
-	if len(site.Municipalities) == 1 {
-		start = "/" + site.Municipalities[0].Slug + "/"
-	}
-	fmt.Fprintf(stdout, "bti serve: http://%s%s (Ctrl-C to stop)\n", ln.Addr(), start)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Requests end with the server, so open event streams do not hold up Ctrl-C.
+	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
+	start := "/"
+	if len(slugs) == 1 {
+		start = "/" + slugs[0] + "/"
+	}
+	fmt.Fprintf(stdout, "bti serve: http://%s%s (watching for changes; Ctrl-C to stop)\n", ln.Addr(), start)
+	go func() {
+		if err := site.Watch(ctx, watch, func(err error) { fmt.Fprintf(stderr, "bti serve: watching: %v\n", err) }); err != nil {
+			fmt.Fprintf(stderr, "bti serve: cannot watch for changes: %v\n", err)
+		}
+	}()
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -63,33 +93,6 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bti serve: %v\n", err)
 		return 1
 	}
+	fmt.Fprintln(stdout, "bti serve: stopped")
 	return 0
-}
-
-// treeHandler serves the files of a built tree. Only paths of the tree
-// are served; nothing is read from disk.
-func treeHandler(tree output.Tree) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := path.Clean("/" + r.URL.Path)
-		name := strings.TrimPrefix(p, "/")
-		if strings.HasSuffix(r.URL.Path, "/") || name == "" {
-			name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
-		}
-		data, ok := tree[name]
-		if !ok {
-			if _, isDir := tree[name+"/index.html"]; isDir {
-				http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-				return
-			}
-			http.NotFound(w, r)
-			return
-		}
-		ct := mime.TypeByExtension(path.Ext(name))
-		if ct == "" {
-			ct = "application/octet-stream"
-		}
-		w.Header().Set("Content-Type", ct)
-		w.Header().Set("Cache-Control", "no-store")
-		w.Write(data)
-	})
 }

@@ -53,7 +53,7 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 	if redirects.Len() > 0 {
 		tree["_redirects"] = []byte(redirects.String())
 	}
-	root, err := render.Sites(site.Municipalities)
+	root, err := render.Sites(site.Municipalities, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -175,8 +175,8 @@ func xmlEscape(s string) string {
 
 // Sites renders the page that lists every built municipality
 // (public/index.html), with the base theme's stylesheet.
-func Sites(ms []*model.Municipality) (output.Tree, error) {
-	theme, err := LoadTheme(model.StyleLillestrom)
+func Sites(ms []*model.Municipality, opts Options) (output.Tree, error) {
+	theme, err := themeFor(model.StyleLillestrom, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -194,6 +194,8 @@ func Sites(ms []*model.Municipality) (output.Tree, error) {
 		return nil, err
 	}
 	tree["index.html"] = data
-	minifyTree(tree)
+	if !opts.NoMinify {
+		minifyTree(tree)
+	}
 	return tree, nil
 }

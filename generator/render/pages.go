@@ -248,6 +248,7 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	}
 	p := b.page("tool", u, title)
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
+	p.L = b.theme.Table(p.UILang(), b.m.Language)
 	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
 	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL}
@@ -282,6 +283,7 @@ func (b *builder) freePage(r *markdown.Renderer, pg *model.Page, tr *model.Trans
 	}
 	p := b.page("page", u, title)
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
+	p.L = b.theme.Table(p.UILang(), b.m.Language)
 	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}}
 	html, err := b.html(r, body, nil, u)

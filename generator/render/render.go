@@ -33,6 +33,13 @@ type Options struct {
 	// Changed maps a source file to the date of its last change (from
 	// git), shown on step pages.
 	Changed map[string]string
+	// Themes, when set, is read for the themes instead of the ones built
+	// into the binary (the preview server reads themes/ from disk so that
+	// theme edits show at once). Themes are then parsed on every render.
+	Themes fs.FS
+	// NoMinify leaves the HTML as the templates write it (the preview
+	// server skips minifying for speed).
+	NoMinify bool
 }
 
 // job renders one file of the site.
@@ -41,7 +48,7 @@ type job func(r *markdown.Renderer) (path string, data []byte, err error)
 // Municipality renders the site of m. The paths of the tree are relative
 // to the site's root folder.
 func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree, error) {
-	theme, err := LoadTheme(m.Style)
+	theme, err := themeFor(m.Style, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +81,9 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	b.extras(tree)
-	minifyTree(tree)
+	if !opts.NoMinify {
+		minifyTree(tree)
+	}
 	return tree, nil
 }
 
@@ -96,6 +105,14 @@ func parallelDo(n int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// themeFor returns the theme from opts.Themes when set, else the built-in one.
+func themeFor(name string, opts Options) (*Theme, error) {
+	if opts.Themes != nil {
+		return parseTheme(opts.Themes, name)
+	}
+	return LoadTheme(name)
 }
 
 // run executes the jobs on all cores, each worker with its own Markdown
@@ -149,6 +166,7 @@ func (b *builder) page(kind, url, title string) *pageView {
 		Site: &b.site, Kind: kind, URL: url, Title: title, Lang: m.Language, Dir: "ltr",
 		Canonical: strings.TrimSuffix(m.BaseURL, "/") + url,
 	}
+	p.L = b.theme.Table(m.Language, m.Language)
 	p.Labels = labelsView{
 		What: or(m.Labels.What, p.T("what")), How: or(m.Labels.How, p.T("how")), Who: or(m.Labels.Who, p.T("who")),
 		Deadline: or(m.Labels.Deadline, p.T("deadline")), Tools: or(m.Labels.Tools, p.T("tools_for_step")),

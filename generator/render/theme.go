@@ -28,6 +28,7 @@ type Theme struct {
 	other  *template.Template            // redirect, sites
 	assets map[string][]byte             // by path below assets/
 	i18n   map[string]map[string]string  // by language
+	tables sync.Map                      // merged tables, see Table
 }
 
 var (
@@ -201,6 +202,15 @@ func (t *Theme) execPage(p *pageView) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// execPart renders a named template of the page kind's set with data.
+func (t *Theme) execPart(kind, name string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.pages[kind].ExecuteTemplate(&b, name, data); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // exec renders one of the templates outside the layout.
 func (t *Theme) exec(name string, data any) ([]byte, error) {
 	var b bytes.Buffer
@@ -216,6 +226,23 @@ func fingerprint(name string, data []byte) string {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// Table returns the whole interface text for lang, with the keys it lacks
+// taken from fallback and then bokmål. The map is made once and shared.
+func (t *Theme) Table(lang, fallback string) map[string]string {
+	key := lang + "|" + fallback
+	if v, ok := t.tables.Load(key); ok {
+		return v.(map[string]string)
+	}
+	m := map[string]string{}
+	for _, l := range []string{"nb", fallback, lang} {
+		for k, v := range t.i18n[l] {
+			m[k] = v
+		}
+	}
+	t.tables.Store(key, m)
+	return m
 }
 
 // T looks a key up in the interface text of lang, falling back to fallback

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/bti-handbook/bti/generator/model"
 )
@@ -19,6 +20,7 @@ type siteView struct {
 	Favicon   string
 	Font      string // the regular font, preloaded
 	Logo      string
+	chrome    sync.Map // rendered shared parts, see pageView.Chrome
 }
 
 type emergencyView struct {
@@ -51,6 +53,9 @@ type pageView struct {
 	Crumbs       []link
 	Translations []translationLink
 	Labels       labelsView
+	// L is the interface text in the page's interface language, by key
+	// (a map, which templates read much faster than calling T).
+	L            map[string]string
 	Body         template.HTML
 	// absBase, when set, makes links absolute paths under it (for the
 	// 404 page, which a host serves at any depth).
@@ -87,7 +92,51 @@ func (p *pageView) Rel(u string) string {
 	return relURL(p.URL, u)
 }
 
-// T returns the interface text for key in the page's language.
+// RelRoot is Rel for the parts shared by every page (header, menu, footer):
+// a path from the site's root, reached by climbing to it, so that those
+// parts are the same on every page of the same depth and can be rendered
+// once (see Chrome).
+func (p *pageView) RelRoot(u string) string {
+	if p.absBase != "" {
+		return strings.TrimSuffix(p.absBase, "/") + u
+	}
+	depth := strings.Count(strings.TrimPrefix(p.URL, "/"), "/")
+	if !strings.HasSuffix(p.URL, "/") {
+		depth = strings.Count(strings.TrimPrefix(path.Dir(p.URL), "/"), "/")
+		if path.Dir(p.URL) != "/" {
+			depth++
+		}
+	}
+	rel := strings.Repeat("../", depth) + strings.TrimPrefix(u, "/")
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// Chrome renders a part shared by many pages (the templates "header",
+// "emergency" and "footer") once for each combination of what it depends
+// on: the page's depth, its place in the menu and its languages.
+func (p *pageView) Chrome(name string) (template.HTML, error) {
+	current := ""
+	for _, item := range p.Site.Menu {
+		if p.Current(item.URL) {
+			current = item.URL
+			break
+		}
+	}
+	key := name + "|" + p.RelRoot("/") + "|" + current + "|" + p.Lang + "|" + p.UILang() + "|" + p.absBase
+	if v, ok := p.Site.chrome.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	data, err := p.Site.theme.execPart(p.Kind, name, p)
+	if err != nil {
+		return "", err
+	}
+	h := template.HTML(data)
+	p.Site.chrome.Store(key, h)
+	return h, nil
+}
 func (p *pageView) T(key string) string {
 	return p.Site.theme.T(p.UILang(), p.Site.M.Language, key)
 }

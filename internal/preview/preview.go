@@ -1,0 +1,135 @@
+// Package preview is the live preview behind `bti serve`: it builds the
+// site in memory, serves it on 127.0.0.1, watches the sources and rebuilds
+// on every change, and tells open pages to reload themselves.
+//
+// While the latest edit has mistakes, the last good site stays up and
+// every HTML page gets an overlay listing them (path:line:col: message),
+// put in by the server so that it shows even without JavaScript. Only the
+// files of the built tree are served; nothing is read from disk by URL.
+//
+// This package, like cmd/bti, touches the operating system: it watches
+// folders and listens on a port. The pipeline stages it calls do not.
+package preview
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/pipeline"
+	"github.com/bti-handbook/bti/generator/render"
+)
+
+// Config says what to preview.
+type Config struct {
+	// Root is the project: it holds municipalities/ and maybe content/.
+	Root fs.FS
+	// Themes, when set, is the themes folder read from disk.
+	Themes fs.FS
+	// Slugs are the municipalities to build (all when empty).
+	Slugs []string
+	// Dates are the last-change dates from git.
+	Dates map[string]string
+	// OnBuild, when set, is told the outcome of every build.
+	OnBuild func(diags []diag.Diagnostic, took time.Duration)
+}
+
+// state is one build's outcome as the server shows it.
+type state struct {
+	tree    output.Tree       // the last good site (kept while there are mistakes)
+	diags   []diag.Diagnostic // the mistakes of the latest build; empty when it was good
+	version uint64            // counts builds, for reloading pages
+	built   time.Time
+	took    time.Duration
+}
+
+// Site holds the current state and rebuilds it.
+type Site struct {
+	cfg Config
+
+	mu      sync.RWMutex
+	cur     state
+	waiters []chan struct{} // closed at the next build
+}
+
+// New makes a Site and runs its first build.
+func New(cfg Config) *Site {
+	s := &Site{cfg: cfg}
+	s.Rebuild()
+	return s
+}
+
+// Rebuild builds the site again from the sources. With mistakes, the last
+// good tree stays and the mistakes are kept for the overlay.
+func (s *Site) Rebuild() {
+	start := time.Now()
+	fsys := content.Overlay(s.cfg.Root)
+	site, l := pipeline.Load(fsys, s.cfg.Slugs)
+	var tree output.Tree
+	diags := l.Sorted()
+	if l.Errors() == 0 {
+		var err error
+		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true})
+		if err != nil {
+			diags = append(diags, diag.Diagnostic{Message: "cannot render the site: " + err.Error(),
+				Hint: "if a theme file was edited, check its template syntax"})
+			tree = nil
+		}
+	}
+	s.mu.Lock()
+	if tree != nil {
+		s.cur.tree = tree
+	}
+	errs := 0
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			errs++
+		}
+	}
+	if errs == 0 {
+		diags = nil // warnings do not cover the page
+	}
+	s.cur.diags = diags
+	s.cur.version++
+	s.cur.built = time.Now()
+	s.cur.took = time.Since(start)
+	waiters := s.waiters
+	s.waiters = nil
+	s.mu.Unlock()
+	for _, w := range waiters {
+		close(w)
+	}
+	if s.cfg.OnBuild != nil {
+		s.cfg.OnBuild(diags, time.Since(start))
+	}
+}
+
+// snapshot returns the current state.
+func (s *Site) snapshot() state {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.cur
+}
+
+// next returns a channel closed at the next build after version v (at once
+// when that build is done already).
+func (s *Site) next(v uint64) <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := make(chan struct{})
+	if s.cur.version > v {
+		close(ch)
+		return ch
+	}
+	s.waiters = append(s.waiters, ch)
+	return ch
+}
+
+// Diagnostics returns the mistakes of the latest build.
+func (s *Site) Diagnostics() []diag.Diagnostic { return s.snapshot().diags }
+
+// Version counts the builds so far.
+func (s *Site) Version() uint64 { return s.snapshot().version }

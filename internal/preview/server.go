@@ -1,0 +1,161 @@
+package preview
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+//go:embed overlay.css
+var overlayCSS []byte
+
+// Handler serves the current site, the reload script and its event
+// stream. Pages are looked up in the built tree only.
+func (s *Site) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /_bti/reload.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(reloadJS)
+	})
+	mux.HandleFunc("GET /_bti/overlay.css", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(overlayCSS)
+	})
+	mux.HandleFunc("GET /_bti/events", s.events)
+	mux.HandleFunc("/", s.page)
+	return mux
+}
+
+// events streams a message each time the site is rebuilt after the
+// version the page shows (Server-Sent Events).
+func (s *Site) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	v, _ := strconv.ParseUint(r.URL.Query().Get("v"), 10, 64)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, "retry: 500\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.next(v):
+			v = s.Version()
+			fmt.Fprintf(w, "data: %d\n\n", v)
+			fl.Flush()
+		case <-time.After(20 * time.Second):
+			fmt.Fprint(w, ": keep-alive\n\n")
+			fl.Flush()
+		}
+	}
+}
+
+// page serves a file of the tree; HTML pages get the reload script and,
+// while there are mistakes, the overlay.
+func (s *Site) page(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.snapshot()
+	clean := path.Clean("/" + r.URL.Path)
+	if strings.Contains(r.URL.Path, "..") || strings.ContainsRune(r.URL.Path, 0) {
+		http.NotFound(w, r) // never resolve a path that tries to climb
+		return
+	}
+	name := strings.TrimPrefix(clean, "/")
+	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
+		name = strings.TrimPrefix(path.Join(name, "index.html"), "/")
+	}
+	data, found := st.tree[name]
+	status := http.StatusOK
+	if !found {
+		if _, isDir := st.tree[name+"/index.html"]; isDir {
+			http.Redirect(w, r, clean+"/", http.StatusMovedPermanently)
+			return
+		}
+		status = http.StatusNotFound
+		data, found = st.tree[notFoundPage(name)]
+		name = "404.html"
+		if !found {
+			data = []byte("<!DOCTYPE html><html lang=\"nb\"><head><title>Fant ikke siden</title></head><body><main><h1>Fant ikke siden</h1></main></body></html>")
+		}
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	if strings.HasPrefix(ct, "text/html") {
+		data = inject(data, st)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+// notFoundPage is the 404 page of the site a missing path is under.
+func notFoundPage(name string) string {
+	if i := strings.IndexByte(name, '/'); i > 0 {
+		return name[:i] + "/404.html"
+	}
+	return "404.html"
+}
+
+// inject adds the reload script to a page, and the overlay of mistakes
+// when the latest build had any.
+func inject(page []byte, st state) []byte {
+	head := fmt.Sprintf(`<link rel="stylesheet" href="/_bti/overlay.css"><script src="/_bti/reload.js" data-version="%d" defer></script>`, st.version)
+	out := make([]byte, 0, len(page)+len(head)+512)
+	if i := bytes.Index(page, []byte("</head>")); i >= 0 {
+		out = append(append(append(out, page[:i]...), head...), page[i:]...)
+	} else {
+		out = append(append(out, head...), page...)
+	}
+	if len(st.diags) == 0 {
+		return out
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="bti-overlay" role="alert" lang="en"><h2>bti: the latest edit has mistakes</h2>`)
+	b.WriteString(`<p>This page shows the last version without mistakes. Fix these, save, and it updates by itself:</p><ol>`)
+	for _, d := range st.diags {
+		b.WriteString("<li><code>")
+		b.WriteString(html.EscapeString(d.Pos.String()))
+		b.WriteString("</code> ")
+		b.WriteString(html.EscapeString(d.Message))
+		if d.Hint != "" {
+			b.WriteString(`<br><span class="bti-overlay__hint">hint: `)
+			b.WriteString(html.EscapeString(d.Hint))
+			b.WriteString("</span>")
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol></div>")
+	if i := bytes.Index(out, []byte("<body")); i >= 0 {
+		if j := bytes.IndexByte(out[i:], '>'); j >= 0 {
+			at := i + j + 1
+			return append(out[:at:at], append([]byte(b.String()), out[at:]...)...)
+		}
+	}
+	return append([]byte(b.String()), out...)
+}
