@@ -55,8 +55,8 @@ type pageView struct {
 	Labels       labelsView
 	// L is the interface text in the page's interface language, by key
 	// (a map, which templates read much faster than calling T).
-	L            map[string]string
-	Body         template.HTML
+	L    map[string]string
+	Body template.HTML
 	// absBase, when set, makes links absolute paths under it (for the
 	// 404 page, which a host serves at any depth).
 	absBase string
