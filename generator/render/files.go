@@ -35,6 +35,8 @@ func (b *builder) assets(tree output.Tree) error {
 			b.site.JS = add(name, data)
 		case "favicon.svg":
 			b.site.Favicon = add(name, data)
+		case "minisearch.js":
+			b.site.SearchLib = add(name, data)
 		default:
 			// Fonts and images keep their names below assets/, so that
 			// the CSS can refer to them.

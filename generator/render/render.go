@@ -58,6 +58,9 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	b.site.Menu = b.menu()
+	if err := b.searchIndex(tree); err != nil {
+		return nil, err
+	}
 	r := markdown.NewRenderer()
 	if m.Emergency != nil {
 		title := m.Emergency.Title

@@ -170,6 +170,13 @@ func (t *Theme) loadAssets(fsys fs.FS) error {
 			}
 		}
 	}
+	lib, err := fs.ReadFile(fsys, "vendor/minisearch/minisearch.min.js")
+	if err != nil {
+		return err
+	}
+	t.assets["minisearch.js"] = lib
+	licence, _ := fs.ReadFile(fsys, "vendor/minisearch/LICENSE")
+	t.assets["lisenser/minisearch.txt"] = licence
 	for _, dir := range []string{"base/assets", t.Name + "/assets"} {
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {

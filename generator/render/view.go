@@ -20,6 +20,10 @@ type siteView struct {
 	Favicon   string
 	Font      string // the regular font, preloaded
 	Logo      string
+	// SearchIndex and SearchLib are the search index and the search
+	// client, loaded by site.js only when someone searches.
+	SearchIndex string
+	SearchLib   string
 	chrome    sync.Map // rendered shared parts, see pageView.Chrome
 }
 

@@ -1,0 +1,71 @@
+package search
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	same := [][]string{
+		{"tiltak", "tiltaket", "tiltaka", "tiltakene", "tiltaks"},
+		{"barn", "barnet", "barna"},
+		{"samtykke", "samtykket", "samtykker"},
+		{"barnehage", "barnehagen", "barnehagene", "barnehagar"},
+		{"observasjon", "observasjonen", "observasjoner", "observasjonar"},
+	}
+	for _, group := range same {
+		want := Stem(group[0])
+		for _, w := range group[1:] {
+			if got := Stem(w); got != want {
+				t.Errorf("Stem(%q) = %q, Stem(%q) = %q", w, got, group[0], want)
+			}
+		}
+	}
+	if got := Stem("ppt"); got != "ppt" {
+		t.Errorf("short words are kept: %q", got)
+	}
+}
+
+func TestTerms(t *testing.T) {
+	got := Terms("Samtale med foreldrene: «tiltaket» – og BUP/PPT!")
+	want := []string{"samtal", "med", "foreldr", "tiltak", "og", "bup", "ppt"}
+	if len(got) != len(want) {
+		t.Fatalf("Terms = %q, want %q", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("Terms[%d] = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestBuildIsMiniSearchFormat(t *testing.T) {
+	data, err := Build([]Doc{
+		{ID: "/a/", Title: "Tiltaksplan", Text: "Tiltaket evalueres.", Kind: "form", Level: 1},
+		{ID: "/b/", Title: "Samtale", Text: "Tiltak og samtale.", Kind: "step", Level: 0, Guide: "Barnehage"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ix map[string]any
+	if err := json.Unmarshal(data, &ix); err != nil {
+		t.Fatal(err)
+	}
+	if ix["serializationVersion"].(float64) != 2 || ix["documentCount"].(float64) != 2 {
+		t.Errorf("header: %v", ix)
+	}
+	found := false
+	for _, e := range ix["index"].([]any) {
+		pair := e.([]any)
+		if pair[0] == "tiltak" {
+			found = true
+			fields := pair[1].(map[string]any)
+			if text := fields["1"].(map[string]any); text["0"].(float64) != 1 || text["1"].(float64) != 1 {
+				t.Errorf("postings of tiltak: %v", fields)
+			}
+		}
+	}
+	if !found {
+		t.Error("no term tiltak")
+	}
+}

@@ -1,0 +1,121 @@
+package browsertest
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/pipeline"
+	"github.com/bti-handbook/bti/generator/render"
+	"github.com/bti-handbook/bti/generator/scaffold"
+)
+
+type hit struct {
+	Title string `json:"title"`
+	Href  string `json:"href"`
+}
+
+// searchIn opens url (a search page) and returns the results it shows.
+func searchIn(t *testing.T, tab context.Context, url string) []hit {
+	t.Helper()
+	if err := chromedp.Do(tab); err != nil { // opens the tab without a timeout
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	var hits []hit
+	for range 100 {
+		var err error
+		hits, err = chromedp.Run(ctx, chromedp.Evaluate[[]hit](`Array.from(document.querySelectorAll("#sok-resultater li > a")).map(a => ({title: a.textContent, href: a.getAttribute("href")}))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("sok-side-status").textContent`))
+		if len(hits) > 0 || status != "" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return hits
+}
+
+// TestSearch searches the built sites in Chromium: stemming finds
+// "tiltak" from "tiltaket" (in bokmål and in a nynorsk municipality), a
+// form's name finds the form first, and prefixes and typos still find.
+func TestSearch(t *testing.T) {
+	browser := Browser(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "municipalities"), os.DirFS("../../municipalities")); err != nil {
+		t.Fatal(err)
+	}
+	files, err := scaffold.Files(scaffold.Options{Slug: "nynorsk", Style: "vardo", Name: "Nynorsk kommune", Language: "nn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		if strings.HasSuffix(p, "niva-1/01-tiltak-i-egen-tjeneste.md") {
+			data = []byte(strings.Replace(string(data), `title = "Tiltak i egen tjeneste"`, `title = "Tiltak i eiga teneste"`, 1))
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	}
+	fsys := content.Overlay(os.DirFS(dir))
+	site, l := pipeline.Load(fsys, nil)
+	if l.Errors() > 0 {
+		t.Fatal(l.Sorted())
+	}
+	tree, err := pipeline.Render(fsys, site, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Handler(tree))
+	defer srv.Close()
+	tab, cancel := NewTab(browser)
+	defer cancel()
+
+	cases := []struct {
+		url, first, contains string
+	}{
+		{"/lillestrom/sok/?q=tiltaket", "", "Gjennomfør tiltakene"},
+		{"/lillestrom/sok/?q=samtykkeskjema", "Samtykkeskjema", ""},
+		{"/lillestrom/sok/?q=observasjon", "", "Observasjonsskjema"},
+		{"/lillestrom/sok/?q=bekymringsmeldng", "", "Mal for bekymringsmelding til barnevernstjenesten"},
+		{"/vardo/sok/?q=stafettholder", "", "Stafettholder"},
+		{"/nynorsk/sok/?q=tiltaka", "", "Tiltak i eiga teneste"},
+	}
+	for _, c := range cases {
+		hits := searchIn(t, tab, srv.URL+c.url)
+		if len(hits) == 0 {
+			t.Errorf("%s: no results", c.url)
+			continue
+		}
+		if c.first != "" && hits[0].Title != c.first {
+			t.Errorf("%s: first result %q, want %q (all: %v)", c.url, hits[0].Title, c.first, hits)
+		}
+		if c.contains != "" {
+			found := false
+			for _, h := range hits {
+				found = found || h.Title == c.contains
+			}
+			if !found {
+				t.Errorf("%s: no result %q in %v", c.url, c.contains, hits)
+			}
+		}
+		// Result links lead to pages of the site.
+		for _, h := range hits {
+			if !strings.HasPrefix(h.Href, "../") {
+				t.Errorf("%s: result link %q is not relative to the site", c.url, h.Href)
+			}
+		}
+	}
+}
