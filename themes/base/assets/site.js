@@ -118,7 +118,7 @@
     var run = function () {
       var v = input.value.trim();
       if (!v) { pageList.textContent = ""; status.textContent = ""; return; }
-      search(v).then(function (r) { show(pageList, status, r); });
+      search(v).then(function (r) { show(pageList, status, r); pageList.setAttribute("data-query", v); });
     };
     input.addEventListener("input", debounce(run, 120));
     if (q) run();
