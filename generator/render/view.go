@@ -24,7 +24,7 @@ type siteView struct {
 	// client, loaded by site.js only when someone searches.
 	SearchIndex string
 	SearchLib   string
-	chrome    sync.Map // rendered shared parts, see pageView.Chrome
+	chrome      sync.Map // rendered shared parts, see pageView.Chrome
 }
 
 type emergencyView struct {
