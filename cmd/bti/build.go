@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -28,7 +27,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()
-	fsys := content.Overlay(os.DirFS(*dir))
+	root, err := openProject(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "bti: %v\n", err)
+		return 1
+	}
+	fsys := content.Overlay(root)
 	site, l := pipeline.Load(fsys, slugs)
 	if l.Print(stderr) > 0 {
 		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/bti-handbook/bti/content"
@@ -19,7 +18,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	fsys := content.Overlay(os.DirFS(*dir))
+	root, err := openProject(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "bti: %v\n", err)
+		return 1
+	}
+	fsys := content.Overlay(root)
 	site, l := pipeline.Load(fsys, slugs)
 	errs := l.Print(stderr)
 	if errs > 0 {

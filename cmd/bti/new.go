@@ -56,7 +56,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  wrote %s\n", p)
 	}
 	// What was written must pass the checker; say so, or say what broke.
-	_, l := pipeline.Load(content.Overlay(os.DirFS(*dir)), []string{slug})
+	root, err := openProject(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "bti new: %v\n", err)
+		return 1
+	}
+	_, l := pipeline.Load(content.Overlay(root), []string{slug})
 	if l.Print(stderr) > 0 {
 		return 1
 	}

@@ -32,7 +32,12 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bti serve: name one municipality, or none for all")
 		return 2
 	}
-	cfg := preview.Config{Root: os.DirFS(*dir), Slugs: slugs, Dates: gitDates(*dir)}
+	root, err := openProject(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "bti serve: %v\n", err)
+		return 1
+	}
+	cfg := preview.Config{Root: root, Slugs: slugs, Dates: gitDates(*dir)}
 	watch := []string{filepath.Join(*dir, "municipalities")}
 	for _, extra := range []string{"content", "themes"} {
 		p := filepath.Join(*dir, extra)

@@ -21,7 +21,12 @@ type reader struct {
 func (r *reader) text(name string) ([]byte, bool) {
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
-		r.l.Errorf(diag.Pos{File: name}, "", "cannot read the file: %v", unwrapPathError(err))
+		if strings.Contains(err.Error(), "escapes") {
+			r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "put the file itself in the project instead of a link to it",
+				"the file is a link that leads outside the project; bti does not follow it")
+			return nil, false
+		}
+		r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "", "cannot read the file: %v", unwrapPathError(err))
 		return nil, false
 	}
 	return source.Normalize(name, data, r.l)
@@ -150,4 +155,14 @@ func validLang(s string) bool {
 // stem is the file name without its extension.
 func stem(name string) string {
 	return strings.TrimSuffix(path.Base(name), path.Ext(name))
+}
+
+// guard turns a panic while reading file into a diagnostic that names the
+// file and asks for a bug report, so that one bad file never crashes the
+// whole run with a stack trace. Use it as: defer r.guard(path).
+func (r *reader) guard(file string) {
+	if p := recover(); p != nil {
+		r.l.Errorf(diag.Pos{File: file}, "this is a bug in bti, not in your file: please report it with the file attached",
+			"internal error while reading the file: %v", p)
+	}
 }

@@ -236,6 +236,7 @@ func stepNameHint(name string, n int) string {
 }
 
 func (r *reader) loadLevelIndex(p string, gl *model.GuideLevel) {
+	defer r.guard(p)
 	var front levelIndexFront
 	mf, ok := r.markdown(p, &front, false)
 	if !ok {
@@ -246,6 +247,7 @@ func (r *reader) loadLevelIndex(p string, gl *model.GuideLevel) {
 }
 
 func (r *reader) loadStep(j *stepJob, lang string) *model.Step {
+	defer r.guard(j.path)
 	var front stepFront
 	mf, ok := r.markdown(j.path, &front, true)
 	if !ok {

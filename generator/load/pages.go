@@ -57,6 +57,7 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 }
 
 func (r *reader) loadPage(f docFile, national bool) *model.Page {
+	defer r.guard(f.path)
 	var front pageFront
 	mf, ok := r.markdown(f.path, &front, true)
 	if !ok {

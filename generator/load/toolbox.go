@@ -121,6 +121,7 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 }
 
 func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Tool {
+	defer r.guard(f.path)
 	var front toolFront
 	mf, ok := r.markdown(f.path, &front, true)
 	if !ok {
@@ -206,6 +207,7 @@ func (r *reader) fileNames(dir string) []string {
 }
 
 func (r *reader) loadTranslation(f docFile, forms bool) *model.Translation {
+	defer r.guard(f.path)
 	var front translationFront
 	mf, ok := r.markdown(f.path, &front, true)
 	if !ok {

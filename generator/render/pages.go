@@ -178,9 +178,11 @@ func (b *builder) printPage(r *markdown.Renderer, g *model.Guide, gv *guideView)
 				return nil, err
 			}
 			// Ids must be unique on the one page: the sections' headings
-			// are shown without ids here.
+			// carry the step's prefix, like the headings inside them.
 			for i := range secs {
-				secs[i].ID = ""
+				if secs[i].ID != "" {
+					secs[i].ID = ps.Anchor + "-" + secs[i].ID
+				}
 			}
 			ps.Sections = secs
 			for _, t := range s.ToolList {

@@ -133,7 +133,7 @@ func run(jobs []job, tree output.Tree) error {
 			defer wg.Done()
 			r := markdown.NewRenderer()
 			for j := range next {
-				p, data, err := j(r)
+				p, data, err := safe(j, r)
 				mu.Lock()
 				if err != nil && first == nil {
 					first = err
@@ -150,6 +150,17 @@ func run(jobs []job, tree output.Tree) error {
 	close(next)
 	wg.Wait()
 	return first
+}
+
+// safe runs a job, turning a panic into an error, so that a bug in one
+// page's template or data never crashes the build with a stack trace.
+func safe(j job, r *markdown.Renderer) (p string, data []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error while rendering a page (this is a bug in bti; please report it): %v", v)
+		}
+	}()
+	return j(r)
 }
 
 // builder holds what the pages of one municipality share.

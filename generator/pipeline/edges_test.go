@@ -1,0 +1,136 @@
+package pipeline
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/bti-handbook/bti/generator/linkcheck"
+	"github.com/bti-handbook/bti/generator/render"
+)
+
+// edge builds the base project with extra files and returns the messages
+// and, when there are no errors, the rendered tree.
+func edge(t *testing.T, files map[string]string) (string, map[string][]byte) {
+	t.Helper()
+	fsys := project(t, nil)
+	for p, text := range files {
+		if text == "(deleted)" {
+			delete(fsys, p)
+			continue
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	site, l := Load(fsys, nil)
+	var b strings.Builder
+	l.Print(&b)
+	if l.Errors() > 0 {
+		return b.String(), nil
+	}
+	tree, err := Render(fsys, site, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range linkcheck.Check(tree, Bases(site)) {
+		t.Error(p)
+	}
+	return b.String(), tree
+}
+
+const step = "municipalities/test/guides/barnehage/niva-1/02-ny.md"
+
+func stepWith(body string) string {
+	return "+++\ntitle = \"Ny\"\n+++\n## Hva\n" + body + "\n## Hvordan\nb\n## Hvem\nc\n"
+}
+
+func TestEdgeEmptyFile(t *testing.T) {
+	msgs, _ := edge(t, map[string]string{step: ""})
+	if !strings.Contains(msgs, step+":1:1: error: the file has no front matter") {
+		t.Errorf("got %s", msgs)
+	}
+}
+
+func TestEdgeOnlyFrontMatter(t *testing.T) {
+	msgs, _ := edge(t, map[string]string{step: "+++\ntitle = \"Ny\"\n+++\n"})
+	for _, s := range []string{"Hva", "Hvordan", "Hvem"} {
+		if !strings.Contains(msgs, `the step has no "`+s+`" section`) {
+			t.Errorf("no message about %s in %s", s, msgs)
+		}
+	}
+}
+
+func TestEdgePagesWithOnlyFrontMatterAreFine(t *testing.T) {
+	msgs, tree := edge(t, map[string]string{"municipalities/test/pages/tom.md": "+++\ntitle = \"Tom\"\n+++\n"})
+	if msgs != "" || tree["test/tom/index.html"] == nil {
+		t.Errorf("got %q", msgs)
+	}
+}
+
+func TestEdgeLargeInputs(t *testing.T) {
+	var big strings.Builder
+	for big.Len() < 5<<20 {
+		big.WriteString("Dette er en lang linje med tekst om tiltak, samtykke og samarbeid, skrevet mange ganger. ")
+		if big.Len()%4000 < 100 {
+			big.WriteString("\n\n")
+		}
+	}
+	var table strings.Builder
+	table.WriteString("| Dato | Hva | Hvem |\n|---|---|---|\n")
+	for i := range 10000 {
+		table.WriteString("| ")
+		table.WriteString(strings.Repeat("x", i%7))
+		table.WriteString(" | | |\n")
+	}
+	var nested strings.Builder
+	for i := range 500 {
+		nested.WriteString(strings.Repeat("  ", i) + "- nivå\n")
+	}
+	start := time.Now()
+	msgs, tree := edge(t, map[string]string{
+		step: stepWith(big.String()),
+		"municipalities/test/toolbox/logg.md": "+++\ntitle = \"Logg\"\nkind = \"form\"\n+++\n\n" + table.String(),
+		"municipalities/test/guides/barnehage/niva-1/03-liste.md": stepWith(nested.String()),
+		"municipalities/test/guides/barnehage/niva-1/04-tab.md":   "+++\ntitle\t=\t\"Tab\"\n+++\n## Hva\n\tkode med tab\n\n## Hvordan\n-\tpunkt\n## Hvem\nc\n",
+	})
+	if msgs != "" {
+		t.Fatalf("messages: %s", msgs)
+	}
+	// Rows whose first cell is empty have three fields, the others two.
+	want := 0
+	for i := range 10000 {
+		want += 2
+		if i%7 == 0 {
+			want++
+		}
+	}
+	if n := strings.Count(string(tree["test/verktoykasse/logg/index.html"]), `class="form-cell"`); n != want {
+		t.Errorf("the 10,000-row table has %d fields, want %d", n, want)
+	}
+	if len(tree["test/barnehage/niva-1/ny/index.html"]) < 4<<20 {
+		t.Error("the 5 MB step lost its text")
+	}
+	t.Logf("5 MB step, 10,000-row form and 500-deep list built in %s", time.Since(start).Round(time.Millisecond))
+}
+
+func TestEdgeMunicipalityOverridesNationalSilently(t *testing.T) {
+	msgs, tree := edge(t, map[string]string{
+		"municipalities/test/toolbox/samtykkeskjema.md": "+++\ntitle = \"Vårt samtykkeskjema\"\nkind = \"form\"\n+++\nNavn: ___\n",
+	})
+	if msgs != "" {
+		t.Errorf("overriding a national document gave messages: %s", msgs)
+	}
+	if !strings.Contains(string(tree["test/verktoykasse/samtykkeskjema/index.html"]), "Vårt samtykkeskjema") {
+		t.Error("the municipality's version does not win")
+	}
+}
+
+func TestEdgeLinkToItself(t *testing.T) {
+	msgs, tree := edge(t, map[string]string{step: stepWith("[Denne siden](02-ny.md) og [her](#hva).")})
+	if msgs != "" {
+		t.Fatalf("got %s", msgs)
+	}
+	if !strings.Contains(string(tree["test/barnehage/niva-1/ny/index.html"]), `href="./"`) {
+		t.Error("a link to the page itself is not ./")
+	}
+}
