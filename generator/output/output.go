@@ -1,8 +1,10 @@
 // Package output writes a built site to disk so that nothing is ever lost:
 //
-//   - every file is written beside its place under a temporary name and
-//     renamed over it, so a reader (or a build killed half-way) sees either
-//     the old or the new version, never a truncated file;
+//   - every file is written under a temporary name in a staging folder
+//     beside the output folder (<dir>.bti-staging, on the same disk) and
+//     renamed over its place, so a reader (or a build killed half-way)
+//     sees either the old or the new version, never a truncated file, and
+//     no half-written file is ever inside the output folder;
 //   - files whose bytes did not change are not touched, which keeps
 //     rebuilds fast and lets servers keep their caches;
 //   - files the build no longer produces are removed at the end, only
@@ -57,6 +59,11 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	if err := makeDirs(dir, paths); err != nil {
 		return Stats{}, err
 	}
+	staging := filepath.Clean(dir) + ".bti-staging"
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("output: %w", err)
+	}
+	defer os.RemoveAll(staging)
 	var (
 		mu    sync.Mutex
 		stats Stats
@@ -69,7 +76,7 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				changed, err := writeFile(filepath.Join(dir, filepath.FromSlash(p)), tree[p])
+				changed, err := writeFile(staging, filepath.Join(dir, filepath.FromSlash(p)), tree[p])
 				mu.Lock()
 				switch {
 				case err != nil && first == nil:
@@ -112,14 +119,15 @@ func makeDirs(dir string, paths []string) error {
 	return nil
 }
 
-// writeFile replaces name with data unless it holds data already.
-func writeFile(name string, data []byte) (changed bool, err error) {
+// writeFile replaces name with data unless it holds data already; the new
+// file is written in staging and renamed into place.
+func writeFile(staging, name string, data []byte) (changed bool, err error) {
 	if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
 		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
 			return false, nil
 		}
 	}
-	f, err := os.CreateTemp(filepath.Dir(name), tmpPrefix+"*")
+	f, err := os.CreateTemp(staging, tmpPrefix+"*")
 	if err != nil {
 		return false, fmt.Errorf("output: %w", err)
 	}

@@ -88,7 +88,7 @@ func TestEdgeLargeInputs(t *testing.T) {
 	}
 	start := time.Now()
 	msgs, tree := edge(t, map[string]string{
-		step: stepWith(big.String()),
+		step:                                  stepWith(big.String()),
 		"municipalities/test/toolbox/logg.md": "+++\ntitle = \"Logg\"\nkind = \"form\"\n+++\n\n" + table.String(),
 		"municipalities/test/guides/barnehage/niva-1/03-liste.md": stepWith(nested.String()),
 		"municipalities/test/guides/barnehage/niva-1/04-tab.md":   "+++\ntitle\t=\t\"Tab\"\n+++\n## Hva\n\tkode med tab\n\n## Hvordan\n-\tpunkt\n## Hvem\nc\n",
