@@ -149,12 +149,22 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 		return "", false
 	}
 	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		if link.Image {
+			l.Errorf(link.Pos, "put the image in the municipality's assets/ folder and link to it there, e.g. ../../../assets/bilde.png",
+				"the image %q is on another host: the site loads nothing from other hosts (privacy)", dest)
+			return "", false
+		}
 		if !passSchemes[strings.ToLower(u.Scheme)] {
 			l.Errorf(link.Pos, "links may start with https://, http://, mailto: or tel:", "links of the kind %q are not allowed", u.Scheme+":")
 		}
 		return "", false
 	}
 	frag := u.Fragment
+	if link.Image && (u.Path == "" || strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, "/") || strings.HasPrefix(u.Path, "/")) {
+		l.Errorf(link.Pos, "an image is written ![description](path/to/picture.png), with the picture in the municipality's assets/ folder",
+			"the image %q is not a picture file", dest)
+		return "", false
+	}
 	if u.Path == "" {
 		// An anchor in the same document.
 		ix.checkAnchor(d, frag, link, l)

@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/mistakes from the current output")
 
 // project builds the base project with the files of a case laid over it.
-func project(t *testing.T, overlay *txtar.Archive) fstest.MapFS {
+func project(t testing.TB, overlay *txtar.Archive) fstest.MapFS {
 	t.Helper()
 	base, err := txtar.ParseFile("testdata/base.txtar")
 	if err != nil {

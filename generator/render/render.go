@@ -202,7 +202,7 @@ func (b *builder) html(r *markdown.Renderer, doc *model.Doc, node ast.Node, url 
 		if !ok {
 			return "", false
 		}
-		if strings.HasPrefix(u, "#") && r.IDPrefix != "" {
+		if strings.HasPrefix(u, "#") && len(u) > 1 && r.IDPrefix != "" {
 			// On the print page the headings of a step carry its prefix.
 			return "#" + r.IDPrefix + "-" + u[1:], true
 		}
