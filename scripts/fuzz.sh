@@ -18,7 +18,7 @@ targets=(
 status=0
 for t in "${targets[@]}"; do
   set -- $t
-  out=$(go test -run '^$' -fuzz "^$2\$" -fuzztime "$time" "$1" 2>&1)
+  out=$(go test ${FUZZ_FLAGS:-} -run '^$' -fuzz "^$2\$" -fuzztime "$time" "$1" 2>&1)
   rc=$?
   execs=$(echo "$out" | grep -o 'execs: [0-9]*' | tail -1)
   if [ $rc -eq 0 ]; then echo "ok    $2 ($1): $time, $execs"; else echo "FAIL  $2 ($1)"; echo "$out" | tail -20; status=1; fi
