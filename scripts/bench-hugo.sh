@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Times bti and Hugo on the same text, alternately, in one run, and prints
+# the medians and the ratio: a warm rebuild (the output folder is there)
+# and a cold build (into an empty folder), and bti's peak memory.
+#
+#   scripts/bench-hugo.sh [municipalities=50] [runs=5]
+# Needs Debian's hugo (apt-get install hugo) and /usr/bin/time.
+set -euo pipefail
+n=${1:-50}
+runs=${2:-5}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/bti-bench.XXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+go run ./scripts/corpus -n "$n" -out "$work/corpus"
+go build -o "$work/bti" ./cmd/bti
+command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)"; exit 1; }
+
+ms() { # command... -> milliseconds of wall time
+  local s e
+  s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
+  echo $(( (e - s) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+bti_cold=(); bti_warm=(); hugo_cold=(); hugo_warm=()
+bti() { "$work/bti" build -C "$work/corpus/bti" --no-pdf --out "$work/corpus/bti/public"; }
+hugo_b() { hugo --minify -s "$work/corpus/hugo" -d "$work/corpus/hugo/public"; }
+bti; hugo_b # warm the caches once
+for i in $(seq "$runs"); do
+  bti_warm+=("$(ms bti)")
+  hugo_warm+=("$(ms hugo_b)")
+  rm -rf "$work/corpus/bti/public"; bti_cold+=("$(ms bti)")
+  rm -rf "$work/corpus/hugo/public"; hugo_cold+=("$(ms hugo_b)")
+done
+pages_bti=$(find "$work/corpus/bti/public" -name '*.html' | wc -l)
+pages_hugo=$(find "$work/corpus/hugo/public" -name '*.html' | wc -l)
+mem=$( { /usr/bin/time -f %M "$work/bti" build -C "$work/corpus/bti" --no-pdf --out "$work/corpus/bti/public" >/dev/null; } 2>&1 | tail -1)
+bw=$(printf '%s\n' "${bti_warm[@]}" | median); hw=$(printf '%s\n' "${hugo_warm[@]}" | median)
+bc=$(printf '%s\n' "${bti_cold[@]}" | median); hc=$(printf '%s\n' "${hugo_cold[@]}" | median)
+echo
+echo "$n municipalities, $runs runs each, alternating; medians in ms"
+printf '%-22s %10s %10s %8s\n' "" "bti" "hugo" "bti/hugo"
+printf '%-22s %10s %10s %8s\n' "HTML pages written" "$pages_bti" "$pages_hugo" ""
+printf '%-22s %10d %10d %8.2f\n' "warm rebuild" "$bw" "$hw" "$(echo "$bw / $hw" | bc -l)"
+printf '%-22s %10d %10d %8.2f\n' "cold build" "$bc" "$hc" "$(echo "$bc / $hc" | bc -l)"
+echo "bti peak memory: $((mem / 1024)) MB"
