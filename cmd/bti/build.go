@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -19,11 +21,19 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
 	out := fl.String("out", "public", "the output folder")
 	noPDF := fl.Bool("no-pdf", false, "skip the PDFs")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
 	slugs, err := parseInterspersed(fl, args, stderr)
 	if err != nil {
 		return 2
 	}
 	_ = noPDF
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()

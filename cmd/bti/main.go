@@ -40,9 +40,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(stderr, "bti: internal error: %v\n", p)
-			fmt.Fprintf(stderr, "This is a bug in bti, not in your files. Please report it with the command you ran and this text:\n%s\n", debug.Stack())
-			code = 3
+			code = crashReport(p, debug.Stack(), args, stderr)
 		}
 	}()
 	if len(args) == 0 {
@@ -69,6 +67,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	fmt.Fprint(stderr, "\n\n"+usage)
 	return 2
+}
+
+// crashReport tells the user, in one short message, that bti itself failed,
+// and keeps the technical details (the stack) in a file for the bug report.
+func crashReport(p any, stack []byte, args []string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "bti: internal error: %v\n", p)
+	fmt.Fprintln(stderr, "This is a bug in bti, not in your files; the site in public/ is as it was.")
+	f, err := os.CreateTemp("", "bti-crash-*.txt")
+	if err == nil {
+		fmt.Fprintf(f, "bti %s\npanic: %v\n\n%s", strings.Join(args, " "), p, stack)
+		f.Close()
+		fmt.Fprintf(stderr, "Please report it and attach %s, which holds the details.\n", f.Name())
+	}
+	return 3
 }
 
 func suggestCommand(cmd string) string {
