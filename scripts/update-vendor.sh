@@ -71,3 +71,12 @@ echo "minisearch $MINISEARCH" > "$d/VERSION"
 
 echo "vendored into $vendor and $root/internal/browsertest/axe:"
 find "$vendor" "$root/internal/browsertest/axe" -type f | sort | sed "s|$root/||"
+
+# Noto Sans as TrueType for the PDFs (gopdf reads TTF, not woff2), from
+# Debian's fonts-noto-core (apt-get install fonts-noto-core).
+if [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ]; then
+  d=$root/generator/pdf/fonts
+  cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf "$d/"
+  cp "$vendor/noto-sans/LICENSE" "$d/LICENSE"
+  echo "Noto Sans Regular and Bold TTF from Debian's fonts-noto-core ($(dpkg-query -W -f='${Version}' fonts-noto-core))" > "$d/VERSION"
+fi

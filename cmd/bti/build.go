@@ -26,7 +26,6 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	_ = noPDF
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err == nil {
@@ -48,7 +47,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)
 		return 1
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{Changed: <-dates})
+	tree, err := pipeline.Render(fsys, site, render.Options{Changed: <-dates, PDF: !*noPDF})
 	if err != nil {
 		fmt.Fprintf(stderr, "bti build: %v\n", err)
 		return 1

@@ -75,8 +75,13 @@ func Blocks(doc *model.Doc) []Block {
 	if doc == nil {
 		return nil
 	}
+	return BlocksOf(doc.Root, doc.Source)
+}
+
+// BlocksOf flattens a part of a document (a step's section) into blocks.
+func BlocksOf(root ast.Node, src []byte) []Block {
 	var out []Block
-	walkBlocks(doc.Root, doc.Source, 0, &out)
+	walkBlocks(root, src, 0, &out)
 	return out
 }
 

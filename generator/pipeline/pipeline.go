@@ -15,6 +15,7 @@ import (
 	"github.com/bti-handbook/bti/generator/load"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/render"
 )
 
@@ -28,7 +29,8 @@ func Load(fsys fs.FS, slugs []string) (*model.Site, *diag.List) {
 }
 
 // Render renders every municipality of a checked site into one tree:
-// public/<slug>/... for each, and the list of sites at the root.
+// public/<slug>/... for each, and the list of sites at the root. With
+// opts.PDF, the PDFs are made too.
 func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
 	tree := output.Tree{}
 	for _, m := range site.Municipalities {
@@ -38,6 +40,15 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 		}
 		for p, data := range t {
 			tree[m.Slug+"/"+p] = data
+		}
+		if opts.PDF && !opts.PDFOnRequest {
+			pdfs, err := pdf.Municipality(m, pdf.Options{Changed: opts.Changed})
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", m.Slug, err)
+			}
+			for p, data := range pdfs {
+				tree[m.Slug+"/"+p] = data
+			}
 		}
 	}
 	// Netlify reads _redirects only at the root of what it publishes, so

@@ -35,7 +35,7 @@ func buildSamples(t testing.TB) output.Tree {
 			return
 		}
 		samplesSite = site
-		samplesTree, samplesErr = Render(fsys, site, render.Options{})
+		samplesTree, samplesErr = Render(fsys, site, render.Options{PDF: true})
 	})
 	if samplesErr != nil {
 		t.Fatal(samplesErr)

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/slug"
 )
@@ -16,6 +17,9 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 	var out []*guideView
 	for _, g := range b.m.Guides {
 		gv := &guideView{ID: g.ID, URL: g.URL(), PrintURL: g.URL() + "skriv-ut/", Title: g.Title, ShortTitle: g.ShortTitle, Audience: g.Audience}
+		if b.opts.PDF {
+			gv.PDF = pdf.GuideURL(g)
+		}
 		gv.Intro, _ = b.html(r, g.Intro, nil, g.URL())
 		for n, gl := range g.Levels {
 			lv := b.m.Levels[n]
@@ -41,7 +45,7 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 
 func (b *builder) toolRef(t *model.Tool) *toolRef {
 	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t)}
-	if b.opts.PDF {
+	if b.opts.PDF && pdf.Unprintable(t, nil) == "" {
 		ref.PDF = t.PDFURL("")
 	}
 	return ref
@@ -238,6 +242,9 @@ func (b *builder) toolboxPage(filter int) *pageView {
 		sort.SliceStable(tools, func(i, j int) bool { return tools[i].Title < tools[j].Title })
 		v.Categories = append(v.Categories, categoryView{ID: "kategori-" + slug.Make(c), Name: c, Tools: tools})
 	}
+	if b.opts.PDF {
+		v.Binder = model.URLBinder
+	}
 	p.Toolbox = v
 	return p
 }
@@ -259,11 +266,15 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 		return nil, err
 	}
 	v.Body = html
-	if b.opts.PDF {
-		if tr == nil {
-			v.PDF = t.PDFURL("")
+	if b.opts.PDF && (t.Kind == model.KindForm || t.Kind == model.KindArticle) {
+		if why := pdf.Unprintable(t, tr); why == "" {
+			if tr == nil {
+				v.PDF = t.PDFURL("")
+			} else {
+				v.PDF = t.PDFURL(tr.Lang)
+			}
 		} else {
-			v.PDF = t.PDFURL(tr.Lang)
+			v.PrintWeb = true // no PDF in this script: print the page
 		}
 	}
 	if t.Attachment != "" {

@@ -28,8 +28,12 @@ import (
 
 // Options change what is rendered.
 type Options struct {
-	// PDF links toolbox documents to their PDFs (made by package pdf).
+	// PDF links toolbox documents and guides to their PDFs (made by
+	// package pdf); the pipeline then makes them.
 	PDF bool
+	// PDFOnRequest keeps the links but leaves making the PDFs to whoever
+	// serves them (the preview makes each when it is first asked for).
+	PDFOnRequest bool
 	// Changed maps a source file to the date of its last change (from
 	// git), shown on step pages.
 	Changed map[string]string

@@ -14,6 +14,7 @@ type frontView struct {
 }
 
 type guideView struct {
+	PDF        string // the guide as a PDF, "" without PDFs
 	ID         string
 	URL        string
 	PrintURL   string
@@ -86,7 +87,8 @@ type toolRef struct {
 }
 
 type toolboxView struct {
-	Filter     int // -1 for all levels
+	Binder     string // the binder PDF, "" without PDFs
+	Filter     int    // -1 for all levels
 	Levels     []levelRef2
 	Categories []categoryView
 }
@@ -108,6 +110,7 @@ type toolView struct {
 	Category   string
 	Body       template.HTML
 	PDF        string
+	PrintWeb   bool // no PDF can be made in this script: print the page
 	Attachment *attachmentView
 	External   string
 	UsedBy     []usedByView

@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+
+	"github.com/signintech/gopdf"
+)
+
+//go:embed fonts/NotoSans-Regular.ttf
+var notoRegular []byte
+
+//go:embed fonts/NotoSans-Bold.ttf
+var notoBold []byte
+
+// A4 in millimetres.
+const (
+	PageW, PageH = 210.0, 297.0
+)
+
+// Canvas is all the layout needs from a PDF library: text in Noto Sans,
+// lines and rectangles, pages, an outline and document information.
+// Units are millimetres from the top-left corner; y of text is its
+// baseline. It keeps the library (signintech/gopdf) replaceable.
+type Canvas interface {
+	AddPage()
+	PageNo() int
+	SetPage(n int)
+	SetFont(bold bool, sizePt float64)
+	SetColor(r, g, b uint8)
+	Text(x, y float64, s string)
+	Width(s string) float64
+	Line(x1, y1, x2, y2, width float64, gray uint8)
+	Rect(x, y, w, h, width float64, gray uint8)
+	FillRect(x, y, w, h float64, r, g, b uint8)
+	Link(url string, x, y, w, h float64)
+	// Outline adds a bookmark to the current page.
+	Outline(title string)
+	// PageOfPages writes prefix, the page number, " av " and the number of
+	// pages (known only on output), ending at xRight.
+	PageOfPages(prefix, of string, xRight, y float64)
+	SetInfo(title, subject, author string)
+	Output() ([]byte, error)
+}
+
+type gopdfCanvas struct {
+	pdf          *gopdf.GoPdf
+	placeholders int
+}
+
+// NewCanvas returns an A4 canvas on gopdf with Noto Sans embedded (the
+// glyphs used are subset on output).
+func NewCanvas() (Canvas, error) {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
+	pdf.SetCompressLevel(6)
+	if err := pdf.AddTTFFontData("noto", notoRegular); err != nil {
+		return nil, err
+	}
+	if err := pdf.AddTTFFontData("notob", notoBold); err != nil {
+		return nil, err
+	}
+	return &gopdfCanvas{pdf: pdf}, nil
+}
+
+func (c *gopdfCanvas) AddPage()      { c.pdf.AddPage() }
+func (c *gopdfCanvas) PageNo() int   { return c.pdf.GetNumberOfPages() }
+func (c *gopdfCanvas) SetPage(n int) { _ = c.pdf.SetPage(n) }
+func (c *gopdfCanvas) SetFont(bold bool, size float64) {
+	name := "noto"
+	if bold {
+		name = "notob"
+	}
+	_ = c.pdf.SetFont(name, "", size)
+}
+func (c *gopdfCanvas) SetColor(r, g, b uint8) { c.pdf.SetTextColor(r, g, b) }
+func (c *gopdfCanvas) Text(x, y float64, s string) {
+	c.pdf.SetXY(x, y)
+	_ = c.pdf.Text(s)
+}
+func (c *gopdfCanvas) Width(s string) float64 {
+	w, _ := c.pdf.MeasureTextWidth(s)
+	return w
+}
+func (c *gopdfCanvas) Line(x1, y1, x2, y2, width float64, gray uint8) {
+	c.pdf.SetLineWidth(width)
+	c.pdf.SetStrokeColor(gray, gray, gray)
+	c.pdf.Line(x1, y1, x2, y2)
+}
+func (c *gopdfCanvas) Rect(x, y, w, h, width float64, gray uint8) {
+	c.pdf.SetLineWidth(width)
+	c.pdf.SetStrokeColor(gray, gray, gray)
+	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "D")
+}
+func (c *gopdfCanvas) FillRect(x, y, w, h float64, r, g, b uint8) {
+	c.pdf.SetFillColor(r, g, b)
+	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "F")
+}
+func (c *gopdfCanvas) Link(url string, x, y, w, h float64) { c.pdf.AddExternalLink(url, x, y, w, h) }
+func (c *gopdfCanvas) Outline(title string)                { c.pdf.AddOutline(title) }
+func (c *gopdfCanvas) PageOfPages(prefix, of string, xRight, y float64) {
+	s := fmt.Sprintf("%s %d %s ", prefix, c.PageNo(), of)
+	w := c.Width(s + "99")
+	c.Text(xRight-w, y, s)
+	c.pdf.SetXY(xRight-w+c.Width(s), y)
+	_ = c.pdf.PlaceHolderText("pages", c.Width("99"))
+	c.placeholders++
+}
+func (c *gopdfCanvas) SetInfo(title, subject, author string) {
+	c.pdf.SetInfo(gopdf.PdfInfo{Title: title, Subject: subject, Author: author, Creator: "bti"})
+}
+func (c *gopdfCanvas) Output() ([]byte, error) {
+	if c.placeholders > 0 {
+		if err := c.pdf.FillInPlaceHoldText("pages", fmt.Sprint(c.PageNo()), gopdf.Left); err != nil {
+			return nil, err
+		}
+	}
+	var b bytes.Buffer
+	_, err := c.pdf.WriteTo(&b)
+	return b.Bytes(), err
+}

@@ -1,0 +1,388 @@
+package pdf
+
+// fieldfont.go: a pure-Go "repertoire subset" of a TrueType font for use as the
+// AcroForm field font (/DR), plus the PDF Type0 (CIDFontType2, Identity-H)
+// font dictionary built on pdfcpu's object model.
+//
+// Why: Helvetica/WinAnsi (the usual /Helv field font) lacks č đ ŋ š ŧ ž, so a
+// viewer cannot render Northern Sámi typed into a field. We embed Noto Sans,
+// but only the glyphs a form user may type (Latin-1, Latin Extended-A/B, common
+// punctuation), keeping glyph ids unchanged (unused glyphs become empty), so
+// CIDToGIDMap stays /Identity and all widths stay valid. ~512 KB -> ~40 KB
+// (deflated ~25 KB).
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// FieldRepertoire lists the runes a form user can type and see in the field font.
+func FieldRepertoire() []rune {
+	var rs []rune
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			rs = append(rs, r)
+		}
+	}
+	add(0x20, 0x7E)   // Basic Latin
+	add(0xA0, 0xFF)   // Latin-1 (æ ø å á ...)
+	add(0x100, 0x17F) // Latin Extended-A (č đ ŋ š ŧ ž ...)
+	add(0x180, 0x24F) // Latin Extended-B (ǧ ǥ ǩ ǯ ... for Skolt/Inari/Lule/South Sámi)
+	add(0x2010, 0x2027)
+	add(0x2030, 0x203A)
+	rs = append(rs, 0x0292, 0x02B9, 0x02BC, 0x20AC, 0x2122, 0x2212)
+	return rs
+}
+
+// FieldFont is a parsed, subset field font ready to be added to a PDF.
+type FieldFont struct {
+	PostScriptName             string
+	TTF                        []byte          // subset font program (FontFile2)
+	ttfZ, cmapZ                []byte          // Flate-encoded once, reused by every PDF
+	gids                       map[rune]uint16 // rune -> glyph id (== CID)
+	widths                     map[uint16]int  // glyph id -> width in 1/1000 em
+	bbox                       [4]int
+	ascent, descent, capHeight int
+}
+
+// NewFieldFont parses a TTF and builds its repertoire subset.
+func NewFieldFont(ttf []byte, repertoire []rune) (*FieldFont, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	upem := int(f.UnitsPerEm())
+	ppem := fixed.I(upem) // advances come back in font units
+	scale := func(v int) int { return v * 1000 / upem }
+
+	ff := &FieldFont{gids: map[rune]uint16{}, widths: map[uint16]int{}}
+	if ff.PostScriptName, err = f.Name(&buf, sfnt.NameIDPostScript); err != nil {
+		return nil, err
+	}
+	keep := map[uint16]bool{0: true}
+	for _, r := range repertoire {
+		gi, err := f.GlyphIndex(&buf, r)
+		if err != nil || gi == 0 {
+			continue // not in font
+		}
+		g := uint16(gi)
+		ff.gids[r] = g
+		keep[g] = true
+		adv, err := f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
+		if err != nil {
+			return nil, err
+		}
+		ff.widths[g] = scale(adv.Round())
+	}
+	b, err := f.Bounds(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	// sfnt bounds have y pointing down.
+	ff.bbox = [4]int{scale(b.Min.X.Round()), scale(-b.Max.Y.Round()), scale(b.Max.X.Round()), scale(-b.Min.Y.Round())}
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	ff.ascent, ff.descent, ff.capHeight = scale(m.Ascent.Round()), -scale(m.Descent.Round()), scale(m.CapHeight.Round())
+	if ff.TTF, err = subsetKeepGIDs(ttf, keep); err != nil {
+		return nil, err
+	}
+	ff.ttfZ, ff.cmapZ = deflate(ff.TTF), deflate(ff.toUnicode())
+	return ff, nil
+}
+
+// Covers reports the runes of s that the field font cannot show.
+func (ff *FieldFont) Missing(s string) []rune {
+	var miss []rune
+	for _, r := range s {
+		if _, ok := ff.gids[r]; !ok && r != '\n' && r != '\r' {
+			miss = append(miss, r)
+		}
+	}
+	return miss
+}
+
+// AddToPDF writes the Type0 font (and its descendant, descriptor, font file and
+// ToUnicode CMap) into the pdfcpu xref table and returns the font dict reference.
+func (ff *FieldFont) AddToPDF(xt *model.XRefTable) (*types.IndirectRef, error) {
+	fileSD := preencodedStream(ff.ttfZ)
+	fileSD.InsertInt("Length1", len(ff.TTF))
+	fileRef, err := xt.IndRefForNewObject(*fileSD)
+	if err != nil {
+		return nil, err
+	}
+	name := types.Name(ff.PostScriptName)
+	fd := types.Dict{
+		"Type":        types.Name("FontDescriptor"),
+		"FontName":    name,
+		"Flags":       types.Integer(32), // nonsymbolic
+		"FontBBox":    types.NewIntegerArray(ff.bbox[0], ff.bbox[1], ff.bbox[2], ff.bbox[3]),
+		"ItalicAngle": types.Integer(0),
+		"Ascent":      types.Integer(ff.ascent),
+		"Descent":     types.Integer(ff.descent),
+		"CapHeight":   types.Integer(ff.capHeight),
+		"StemV":       types.Integer(80),
+		"FontFile2":   *fileRef,
+	}
+	fdRef, err := xt.IndRefForNewObject(fd)
+	if err != nil {
+		return nil, err
+	}
+
+	gids := make([]int, 0, len(ff.widths))
+	for g := range ff.widths {
+		gids = append(gids, int(g))
+	}
+	sort.Ints(gids)
+	w := types.Array{}
+	for _, g := range gids {
+		w = append(w, types.Integer(g), types.Array{types.Integer(ff.widths[uint16(g)])})
+	}
+	cid := types.Dict{
+		"Type":     types.Name("Font"),
+		"Subtype":  types.Name("CIDFontType2"),
+		"BaseFont": name,
+		"CIDSystemInfo": types.Dict{
+			"Registry":   types.StringLiteral("Adobe"),
+			"Ordering":   types.StringLiteral("Identity"),
+			"Supplement": types.Integer(0),
+		},
+		"FontDescriptor": *fdRef,
+		"DW":             types.Integer(1000),
+		"W":              w,
+		"CIDToGIDMap":    types.Name("Identity"),
+	}
+	cidRef, err := xt.IndRefForNewObject(cid)
+	if err != nil {
+		return nil, err
+	}
+
+	cmapRef, err := xt.IndRefForNewObject(*preencodedStream(ff.cmapZ))
+	if err != nil {
+		return nil, err
+	}
+	return xt.IndRefForNewObject(types.Dict{
+		"Type":            types.Name("Font"),
+		"Subtype":         types.Name("Type0"),
+		"BaseFont":        name,
+		"Encoding":        types.Name("Identity-H"),
+		"DescendantFonts": types.Array{*cidRef},
+		"ToUnicode":       *cmapRef,
+	})
+}
+
+func (ff *FieldFont) toUnicode() []byte {
+	type pair struct {
+		g uint16
+		r rune
+	}
+	seen := map[uint16]bool{}
+	var ps []pair
+	for r, g := range ff.gids {
+		if !seen[g] || r < 0x80 { // prefer ASCII for shared glyphs (e.g. U+00A0/U+0020)
+			seen[g] = true
+			ps = append(ps, pair{g, r})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].g < ps[j].g || ps[i].g == ps[j].g && ps[i].r < ps[j].r })
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var uniq []pair
+	for i, p := range ps {
+		if i > 0 && ps[i-1].g == p.g {
+			continue
+		}
+		uniq = append(uniq, p)
+	}
+	for i := 0; i < len(uniq); i += 100 {
+		chunk := uniq[i:min(i+100, len(uniq))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, p := range chunk {
+			fmt.Fprintf(&b, "<%04X> <%04X>\n", p.g, p.r)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
+
+// subsetKeepGIDs returns a TrueType font that keeps only the glyph outlines in
+// keep (plus composite components), with unchanged glyph ids. Layout tables
+// (GSUB, GPOS, ...) are dropped; post is cut to format 3.
+func subsetKeepGIDs(ttf []byte, keep map[uint16]bool) ([]byte, error) {
+	if len(ttf) < 12 {
+		return nil, errors.New("short font")
+	}
+	numTables := int(binary.BigEndian.Uint16(ttf[4:]))
+	tables := map[string][]byte{}
+	for i := 0; i < numTables; i++ {
+		rec := ttf[12+16*i:]
+		tag := string(rec[:4])
+		off, n := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+		if int(off+n) > len(ttf) {
+			return nil, fmt.Errorf("table %s out of range", tag)
+		}
+		tables[tag] = ttf[off : off+n]
+	}
+	head, loca, glyf, maxp := tables["head"], tables["loca"], tables["glyf"], tables["maxp"]
+	if head == nil || loca == nil || glyf == nil || maxp == nil {
+		return nil, errors.New("not a glyf-based TrueType font")
+	}
+	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
+	offset := func(g int) int {
+		if longLoca {
+			return int(binary.BigEndian.Uint32(loca[4*g:]))
+		}
+		return 2 * int(binary.BigEndian.Uint16(loca[2*g:]))
+	}
+	glyph := func(g int) []byte { return glyf[offset(g):offset(g+1)] }
+
+	// Close over composite glyph components.
+	stack := make([]uint16, 0, len(keep))
+	for g := range keep {
+		stack = append(stack, g)
+	}
+	for len(stack) > 0 {
+		g := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if int(g) >= numGlyphs {
+			continue
+		}
+		gb := glyph(int(g))
+		if len(gb) < 10 || int16(binary.BigEndian.Uint16(gb)) >= 0 {
+			continue
+		}
+		for p := 10; p+4 <= len(gb); {
+			flags := binary.BigEndian.Uint16(gb[p:])
+			c := binary.BigEndian.Uint16(gb[p+2:])
+			if !keep[c] {
+				keep[c] = true
+				stack = append(stack, c)
+			}
+			p += 4
+			if flags&0x0001 != 0 {
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x0008 != 0:
+				p += 2
+			case flags&0x0040 != 0:
+				p += 4
+			case flags&0x0080 != 0:
+				p += 8
+			}
+			if flags&0x0020 == 0 {
+				break
+			}
+		}
+	}
+
+	var newGlyf bytes.Buffer
+	newLoca := make([]byte, 4*(numGlyphs+1))
+	for g := 0; g < numGlyphs; g++ {
+		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(newGlyf.Len()))
+		if keep[uint16(g)] {
+			newGlyf.Write(glyph(g))
+			for newGlyf.Len()%4 != 0 {
+				newGlyf.WriteByte(0)
+			}
+		}
+	}
+	binary.BigEndian.PutUint32(newLoca[4*numGlyphs:], uint32(newGlyf.Len()))
+
+	newHead := bytes.Clone(head)
+	binary.BigEndian.PutUint32(newHead[8:], 0)  // checkSumAdjustment, set below
+	binary.BigEndian.PutUint16(newHead[50:], 1) // long loca
+
+	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf.Bytes()}
+	for _, tag := range []string{"hhea", "hmtx", "maxp", "cmap", "name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+		if t, ok := tables[tag]; ok {
+			out[tag] = t
+		}
+	}
+	if post, ok := tables["post"]; ok && len(post) >= 32 {
+		p := bytes.Clone(post[:32])
+		binary.BigEndian.PutUint32(p, 0x00030000) // no glyph names
+		out["post"] = p
+	}
+
+	tags := make([]string, 0, len(out))
+	for t := range out {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	entrySel := 0
+	for 1<<(entrySel+1) <= n {
+		entrySel++
+	}
+	searchRange := (1 << entrySel) * 16
+
+	var f bytes.Buffer
+	hdr := make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(hdr, 0x00010000)
+	binary.BigEndian.PutUint16(hdr[4:], uint16(n))
+	binary.BigEndian.PutUint16(hdr[6:], uint16(searchRange))
+	binary.BigEndian.PutUint16(hdr[8:], uint16(entrySel))
+	binary.BigEndian.PutUint16(hdr[10:], uint16(n*16-searchRange))
+	off := len(hdr)
+	var body bytes.Buffer
+	headOff := 0
+	for i, tag := range tags {
+		t := out[tag]
+		rec := hdr[12+16*i:]
+		copy(rec, tag)
+		binary.BigEndian.PutUint32(rec[4:], checksum(t))
+		binary.BigEndian.PutUint32(rec[8:], uint32(off+body.Len()))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(t)))
+		if tag == "head" {
+			headOff = off + body.Len()
+		}
+		body.Write(t)
+		for body.Len()%4 != 0 {
+			body.WriteByte(0)
+		}
+	}
+	f.Write(hdr)
+	f.Write(body.Bytes())
+	res := f.Bytes()
+	binary.BigEndian.PutUint32(res[headOff+8:], 0xB1B0AFBA-checksum(res))
+	return res, nil
+}
+
+func deflate(b []byte) []byte {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(b)
+	w.Close()
+	return z.Bytes()
+}
+
+func checksum(b []byte) uint32 {
+	var s uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		s += binary.BigEndian.Uint32(w[:])
+	}
+	return s
+}

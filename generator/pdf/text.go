@@ -1,0 +1,68 @@
+package pdf
+
+import (
+	"strconv"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// words of the PDFs by language; bokmål for languages not listed.
+var labels = map[string]map[string]string{
+	"nb": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhold", "binder": "Verktøykasse",
+		"cover": "Forside", "other": "Andre dokumenter", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg"},
+	"nn": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhald", "binder": "Verktøykasse",
+		"cover": "Framside", "other": "Andre dokument", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg"},
+	"en": {"page": "Page", "of": "of", "updated": "Updated", "contents": "Contents", "binder": "Toolbox",
+		"cover": "Cover", "other": "Other documents", "tools": "Tools", "link": "Link", "file": "Attachment"},
+}
+
+func label(lang, key string) string {
+	if l, ok := labels[lang]; ok {
+		return l[key]
+	}
+	return labels["nb"][key]
+}
+
+// norDate turns 2026-11-27 into 27.11.2026.
+func norDate(iso string) string {
+	if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+		return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+	}
+	return iso
+}
+
+var (
+	coverOnce sync.Once
+	coverFont *sfnt.Font
+)
+
+// Printable reports whether every letter of s is in the PDF font, so that
+// a document never prints boxes in place of letters it lacks. Arabic,
+// Tigrinya and other scripts the font does not have get no PDF.
+func Printable(s string) (bool, rune) {
+	coverOnce.Do(func() { coverFont, _ = sfnt.Parse(notoRegular) })
+	if coverFont == nil {
+		return true, 0
+	}
+	var buf sfnt.Buffer
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if r < 0x250 || seen[r] || r == '\n' || r == '\t' || r == 0xFE0F || r == 0x200B {
+			continue
+		}
+		seen[r] = true
+		if gid, err := coverFont.GlyphIndex(&buf, r); err != nil || gid == 0 {
+			return false, r
+		}
+	}
+	return true, 0
+}
+
+func pad2(n int) string {
+	s := strconv.Itoa(n)
+	if len(s) < 2 {
+		return "0" + s
+	}
+	return s
+}
