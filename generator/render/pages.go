@@ -6,8 +6,8 @@ import (
 	"sort"
 
 	"github.com/bti-handbook/bti/generator/markdown"
-	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/slug"
 )
 
