@@ -71,8 +71,14 @@ func formXObject(xt *model.XRefTable, w, h float64, content string, res types.Di
 	return xt.IndRefForNewObject(*sd)
 }
 
-// AddAcroForm adds fields to pdf and returns the new PDF.
-func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string) ([]byte, error) {
+// Meta is the document information of a PDF.
+type Meta struct {
+	Title, Subject, Author string
+}
+
+// AddAcroForm adds fields to pdf, sets its language and document
+// information, and returns the new PDF.
+func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Meta) ([]byte, error) {
 	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConf)
 	if err != nil {
 		return nil, err
@@ -204,6 +210,17 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string) ([]byte
 	root["AcroForm"] = *acroRef
 	if _, ok := root["Lang"]; !ok { // gopdf does not write /Lang
 		root["Lang"] = types.StringLiteral(lang)
+	}
+	info := types.Dict{"Title": types.StringLiteral(utf16(meta.Title)), "Subject": types.StringLiteral(utf16(meta.Subject)),
+		"Author": types.StringLiteral(utf16(meta.Author)), "Creator": types.StringLiteral("bti")}
+	if ctx.Info != nil {
+		if d, err := xt.DereferenceDict(*ctx.Info); err == nil && d != nil {
+			for k, v := range info {
+				d[k] = v
+			}
+		}
+	} else if ref, err := xt.IndRefForNewObject(info); err == nil {
+		ctx.Info = ref
 	}
 
 	var out bytes.Buffer

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -186,7 +185,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang)
+	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name})
 }
 
 // hexRGB parses "#rrggbb", or returns def.
@@ -206,4 +205,3 @@ func hexRGB(s string, def [3]uint8) [3]uint8 {
 	return out
 }
 
-var _ = fmt.Sprint

@@ -101,14 +101,15 @@ func Tool(m *model.Municipality, t *model.Tool, tr *model.Translation, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang)
+	return finish(data, w.fields, lang, Meta{Title: title, Subject: "BTI – " + m.Name, Author: m.Name})
 }
 
-// finish adds the fields, the language and tagged font names.
-func finish(data []byte, fields []Field, lang string) ([]byte, error) {
+// finish adds the fields, the language, the document information and
+// tagged font names.
+func finish(data []byte, fields []Field, lang string, meta Meta) ([]byte, error) {
 	ff, err := fieldFont()
 	if err != nil {
 		return nil, err
 	}
-	return AddAcroForm(data, fields, ff, lang)
+	return AddAcroForm(data, fields, ff, lang, meta)
 }
