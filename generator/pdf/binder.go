@@ -204,4 +204,3 @@ func hexRGB(s string, def [3]uint8) [3]uint8 {
 	}
 	return out
 }
-

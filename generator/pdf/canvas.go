@@ -54,7 +54,7 @@ type gopdfCanvas struct {
 func NewCanvas() (Canvas, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
-	pdf.SetCompressLevel(6)
+	pdf.SetCompressLevel(1) // fast; the fonts are subset anyway
 	if err := pdf.AddTTFFontData("noto", notoRegular); err != nil {
 		return nil, err
 	}

@@ -193,14 +193,26 @@ func (w *writer) lines(ws []word, width, size float64) [][]word {
 func (w *writer) text(spans []Span, x, width, size, lead float64) {
 	for _, line := range w.lines(words(spans), width, size) {
 		w.need(lead)
+		// Words of the same style go out as one piece of text: far fewer
+		// text objects in the PDF than one per word.
 		cx := x
-		for i, wd := range line {
-			w.c.SetFont(wd.bold, size)
+		for i := 0; i < len(line); {
+			j := i
+			var run strings.Builder
+			for j < len(line) && line[j].bold == line[i].bold {
+				if j > i {
+					run.WriteByte(' ')
+				}
+				run.WriteString(line[j].text)
+				j++
+			}
+			w.c.SetFont(line[i].bold, size)
 			if i > 0 {
 				cx += w.c.Width(" ")
 			}
-			w.c.Text(cx, w.y+lead*0.75, wd.text)
-			cx += w.c.Width(wd.text)
+			w.c.Text(cx, w.y+lead*0.75, run.String())
+			cx += w.c.Width(run.String())
+			i = j
 		}
 		w.y += lead
 	}

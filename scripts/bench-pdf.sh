@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Times bti's PDFs beside printing the same form page in headless Chromium,
+# in one run: one form, every PDF of the Lillestrøm sample (goal 200 ms),
+# a 30-form binder (goal 100 ms), and Chromium printing the form's page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+go test -run '^$' -bench 'FormPDF|MunicipalityPDFs|Binder30' -benchtime 10x ./generator/pdf | grep -E '^Benchmark'
+go test -run '^$' -bench 'ChromiumPrintForm' -benchtime 10x ./internal/browsertest | grep -E '^Benchmark'
