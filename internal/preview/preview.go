@@ -18,6 +18,7 @@ import (
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
@@ -40,6 +41,7 @@ type Config struct {
 // state is one build's outcome as the server shows it.
 type state struct {
 	tree    output.Tree       // the last good site (kept while there are mistakes)
+	site    *model.Site       // the model of the last good site, for PDFs on request
 	diags   []diag.Diagnostic // the mistakes of the latest build; empty when it was good
 	version uint64            // counts builds, for reloading pages
 	built   time.Time
@@ -52,6 +54,7 @@ type Site struct {
 
 	mu      sync.RWMutex
 	cur     state
+	pdfs    pdfCache
 	waiters []chan struct{} // closed at the next build
 }
 
@@ -72,7 +75,8 @@ func (s *Site) Rebuild() {
 	diags := l.Sorted()
 	if l.Errors() == 0 {
 		var err error
-		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true})
+		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true,
+			PDF: true, PDFOnRequest: true})
 		if err != nil {
 			diags = append(diags, diag.Diagnostic{Message: "cannot render the site: " + err.Error(),
 				Hint: "if a theme file was edited, check its template syntax"})
@@ -82,6 +86,7 @@ func (s *Site) Rebuild() {
 	s.mu.Lock()
 	if tree != nil {
 		s.cur.tree = tree
+		s.cur.site = site
 	}
 	errs := 0
 	for _, d := range diags {

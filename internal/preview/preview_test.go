@@ -237,3 +237,54 @@ func BenchmarkEditToServed(b *testing.B) {
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms/edit-median")
 }
+
+// TestPDFOnRequest: the preview makes a PDF when it is asked for, serves it
+// from its cache while its sources are unchanged, and makes it again after
+// an edit.
+func TestPDFOnRequest(t *testing.T) {
+	dir := project(t, "vardo")
+	s, srv := start(t, dir, "vardo")
+	url := srv.URL + "/vardo/pdf/tiltaksplan.pdf"
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(first), "%PDF") {
+		t.Fatalf("status %d, type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if _, body := get(t, srv.URL+"/vardo/verktoykasse/tiltaksplan/"); !strings.Contains(body, "../../pdf/tiltaksplan.pdf") {
+		t.Error("the tool page does not link its PDF")
+	}
+	s.pdfs.mu.Lock()
+	cached := s.pdfs.entries["vardo/pdf/tiltaksplan.pdf"]
+	s.pdfs.mu.Unlock()
+	if cached.data == nil {
+		t.Fatal("the PDF was not cached")
+	}
+	// An edit elsewhere keeps the cached PDF; an edit of the form remakes it.
+	v := s.Version()
+	page := filepath.Join(dir, "municipalities/vardo/pages/kontakt.md")
+	b, _ := os.ReadFile(page)
+	saveLikeAnEditor(t, page, string(b)+"\nMer.\n")
+	<-s.next(v)
+	if _, second := get(t, url); second != string(first) {
+		t.Error("an unrelated edit changed the PDF")
+	}
+	v = s.Version()
+	form := filepath.Join(dir, "municipalities/vardo/toolbox/tiltaksplan.md")
+	saveLikeAnEditor(t, form, "+++\ntitle = \"Vår tiltaksplan\"\nkind = \"form\"\n+++\nNavn: ___\n")
+	<-s.next(v)
+	if _, third := get(t, url); third == string(first) || !strings.HasPrefix(third, "%PDF") {
+		t.Error("editing the form did not remake its PDF")
+	}
+	for _, p := range []string{"/vardo/pdf/finnes-ikke.pdf", "/vardo/pdf/../secret.pdf", "/nowhere/pdf/perm.pdf"} {
+		if status, _ := get(t, srv.URL+p); status != 404 {
+			t.Errorf("%s: %d", p, status)
+		}
+	}
+	if status, body := get(t, srv.URL+"/vardo/pdf/perm.pdf"); status != 200 || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("the binder: %d", status)
+	}
+}

@@ -85,6 +85,14 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) {
 	}
 	data, found := st.tree[name]
 	status := http.StatusOK
+	if !found && strings.HasSuffix(name, ".pdf") {
+		pdfData, isPDF, err := s.makePDF(st, name)
+		if err != nil {
+			http.Error(w, "bti serve: cannot make the PDF: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		data, found = pdfData, isPDF
+	}
 	if !found {
 		if _, isDir := st.tree[name+"/index.html"]; isDir {
 			http.Redirect(w, r, clean+"/", http.StatusMovedPermanently)
