@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
@@ -74,6 +75,7 @@ func formXObject(xt *model.XRefTable, w, h float64, content string, res types.Di
 // Meta is the document information of a PDF.
 type Meta struct {
 	Title, Subject, Author string
+	Date                   time.Time // the document's date, for reproducible output
 }
 
 // AddAcroForm adds fields to pdf, sets its language and document

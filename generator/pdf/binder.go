@@ -185,7 +185,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name})
+	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day("")})
 }
 
 // hexRGB parses "#rrggbb", or returns def.

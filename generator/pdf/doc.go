@@ -28,14 +28,21 @@ type Options struct {
 }
 
 func (o Options) date(file string) string {
+	return o.day(file).Format("02.01.2006")
+}
+
+// day is the date of a document: its last change in git, else today.
+func (o Options) day(file string) time.Time {
 	if d, ok := o.Changed[file]; ok {
-		return norDate(d)
+		if t, err := time.Parse("2006-01-02", d); err == nil {
+			return t
+		}
 	}
 	t := o.Today
 	if t.IsZero() {
 		t = time.Now()
 	}
-	return t.Format("02.01.2006")
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // pageURL is the full address of a page of m's site.
@@ -101,7 +108,7 @@ func Tool(m *model.Municipality, t *model.Tool, tr *model.Translation, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang, Meta{Title: title, Subject: "BTI – " + m.Name, Author: m.Name})
+	return finish(data, w.fields, lang, Meta{Title: title, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(file)})
 }
 
 // finish adds the fields, the language, the document information and
@@ -111,5 +118,9 @@ func finish(data []byte, fields []Field, lang string, meta Meta) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	return AddAcroForm(data, fields, ff, lang, meta)
+	out, err := AddAcroForm(data, fields, ff, lang, meta)
+	if err != nil {
+		return nil, err
+	}
+	return reproducible(out, meta.Date), nil
 }

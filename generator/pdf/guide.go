@@ -82,7 +82,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, nil, lang, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name})
+	return finish(data, nil, lang, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(g.Pos.File)})
 }
 
 func sectionWord(lang string, i int) string {
