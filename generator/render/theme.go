@@ -63,7 +63,7 @@ func parseTheme(fsys fs.FS, name string) (*Theme, error) {
 			if err != nil {
 				return nil, err
 			}
-			files[e.Name()] = data
+			files[e.Name()] = minifyTemplate(data)
 		}
 	}
 	isPage := map[string]bool{}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 )
@@ -26,75 +27,149 @@ type stored struct {
 	Snippet string `json:"snippet,omitempty"`
 }
 
-// index is MiniSearch's serialization format, version 2 (toJSON/loadJSON),
-// with the stemmer's rules added for the client.
-type index struct {
-	DocumentCount        int               `json:"documentCount"`
-	NextID               int               `json:"nextId"`
-	DocumentIDs          map[string]string `json:"documentIds"`
-	FieldIDs             map[string]int    `json:"fieldIds"`
-	FieldLength          map[string][2]int `json:"fieldLength"`
-	AverageFieldLength   [2]float64        `json:"averageFieldLength"`
-	StoredFields         map[string]stored `json:"storedFields"`
-	DirtCount            int               `json:"dirtCount"`
-	Index                []any             `json:"index"`
-	SerializationVersion int               `json:"serializationVersion"`
-	BTI                  map[string]any    `json:"bti"`
-}
-
 // Fields are the indexed fields, in the order of their MiniSearch ids.
 var Fields = []string{"title", "text"}
 
-// Build returns the serialized index of docs.
+// posting is one document's frequency of a term in one field.
+type posting struct {
+	doc, freq int
+}
+
+// Build returns the serialized index of docs in MiniSearch's format
+// (version 2 of toJSON/loadJSON), with the stemmer's rules added for the
+// client. It writes the JSON itself: the index is the largest file a build
+// makes, and this is several times faster than encoding maps.
 func Build(docs []Doc) ([]byte, error) {
-	ix := index{
-		DocumentCount: len(docs), NextID: len(docs),
-		DocumentIDs: map[string]string{}, FieldIDs: map[string]int{"title": 0, "text": 1},
-		FieldLength: map[string][2]int{}, StoredFields: map[string]stored{},
-		SerializationVersion: 2,
-		BTI:                  map[string]any{"suffixes": Suffixes, "minStem": MinStem},
+	type entry struct {
+		term  string
+		posts [2][]posting
 	}
-	// term -> field -> short id -> frequency, in first-seen order.
-	type postings [2]map[string]int
-	terms := map[string]*postings{}
-	var order []string
+	index := map[string]*entry{}
+	var order []*entry
+	lengths := make([][2]int, len(docs))
 	var total [2]int
 	for i, d := range docs {
-		sid := strconv.Itoa(i)
-		ix.DocumentIDs[sid] = d.ID
-		ix.StoredFields[sid] = stored{Title: d.Title, URL: d.ID, Kind: d.Kind, Level: d.Level, Guide: d.Guide, Snippet: d.Snippet}
-		var lengths [2]int
-		for f, text := range []string{d.Title, d.Text} {
+		for f, text := range [2]string{d.Title, d.Text} {
 			ts := Terms(text)
-			lengths[f] = len(ts)
+			lengths[i][f] = len(ts)
 			total[f] += len(ts)
 			for _, t := range ts {
-				p, ok := terms[t]
+				e, ok := index[t]
 				if !ok {
-					p = &postings{}
-					terms[t] = p
-					order = append(order, t)
+					e = &entry{term: t}
+					index[t] = e
+					order = append(order, e)
 				}
-				if p[f] == nil {
-					p[f] = map[string]int{}
+				p := e.posts[f]
+				if n := len(p); n > 0 && p[n-1].doc == i {
+					p[n-1].freq++
+				} else {
+					e.posts[f] = append(p, posting{doc: i, freq: 1})
 				}
-				p[f][sid]++
 			}
 		}
-		ix.FieldLength[sid] = lengths
 	}
-	if len(docs) > 0 {
-		ix.AverageFieldLength = [2]float64{float64(total[0]) / float64(len(docs)), float64(total[1]) / float64(len(docs))}
+	var b bytes.Buffer
+	b.Grow(64 * 1024)
+	str := func(s string) {
+		enc, _ := json.Marshal(s)
+		b.Write(enc)
 	}
-	for _, t := range order {
-		p := terms[t]
-		data := map[string]map[string]int{}
-		for f := range p {
-			if p[f] != nil {
-				data[strconv.Itoa(f)] = p[f]
-			}
+	num := func(n int) { b.WriteString(strconv.Itoa(n)) }
+	b.WriteString(`{"documentCount":`)
+	num(len(docs))
+	b.WriteString(`,"nextId":`)
+	num(len(docs))
+	b.WriteString(`,"documentIds":{`)
+	for i, d := range docs {
+		if i > 0 {
+			b.WriteByte(',')
 		}
-		ix.Index = append(ix.Index, []any{t, data})
+		b.WriteByte('"')
+		num(i)
+		b.WriteString(`":`)
+		str(d.ID)
 	}
-	return json.Marshal(ix)
+	b.WriteString(`},"fieldIds":{"title":0,"text":1},"fieldLength":{`)
+	for i, l := range lengths {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		num(i)
+		b.WriteString(`":[`)
+		num(l[0])
+		b.WriteByte(',')
+		num(l[1])
+		b.WriteByte(']')
+	}
+	b.WriteString(`},"averageFieldLength":[`)
+	for f := range 2 {
+		if f > 0 {
+			b.WriteByte(',')
+		}
+		avg := 0.0
+		if len(docs) > 0 {
+			avg = float64(total[f]) / float64(len(docs))
+		}
+		b.WriteString(strconv.FormatFloat(avg, 'g', -1, 64))
+	}
+	b.WriteString(`],"storedFields":{`)
+	for i, d := range docs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		num(i)
+		b.WriteString(`":`)
+		enc, err := json.Marshal(stored{Title: d.Title, URL: d.ID, Kind: d.Kind, Level: d.Level, Guide: d.Guide, Snippet: d.Snippet})
+		if err != nil {
+			return nil, err
+		}
+		b.Write(enc)
+	}
+	b.WriteString(`},"dirtCount":0,"index":[`)
+	for i, e := range order {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		str(e.term)
+		b.WriteString(",{")
+		first := true
+		for f, ps := range e.posts {
+			if len(ps) == 0 {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			b.WriteByte('"')
+			num(f)
+			b.WriteString(`":{`)
+			for j, p := range ps {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteByte('"')
+				num(p.doc)
+				b.WriteString(`":`)
+				num(p.freq)
+			}
+			b.WriteByte('}')
+		}
+		b.WriteString("}]")
+	}
+	b.WriteString(`],"serializationVersion":2,"bti":{"suffixes":[`)
+	for i, s := range Suffixes {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		str(s)
+	}
+	b.WriteString(`],"minStem":`)
+	num(MinStem)
+	b.WriteString("}}")
+	return b.Bytes(), nil
 }

@@ -28,20 +28,40 @@ var Suffixes = []string{
 // MinStem is the shortest stem the stemmer leaves, in letters.
 const MinStem = 3
 
+// suffixRunes are the lengths of Suffixes in runes.
+var suffixRunes = func() []int {
+	out := make([]int, len(Suffixes))
+	for i, s := range Suffixes {
+		out[i] = utf8.RuneCountInString(s)
+	}
+	return out
+}()
+
 // Stem returns the stem of a lower-case term.
 func Stem(term string) string {
 	n := utf8.RuneCountInString(term)
-	for _, s := range Suffixes {
-		if strings.HasSuffix(term, s) && n-utf8.RuneCountInString(s) >= MinStem {
+	for i, s := range Suffixes {
+		if n-suffixRunes[i] >= MinStem && strings.HasSuffix(term, s) {
 			return term[:len(term)-len(s)]
 		}
 	}
 	return term
 }
 
+// asciiSeparator caches isSeparator for ASCII, the common case.
+var asciiSeparator = func() (t [128]bool) {
+	for r := range rune(128) {
+		t[r] = r == '\n' || r == '\r' || unicode.In(r, unicode.Z, unicode.P)
+	}
+	return t
+}()
+
 // isSeparator matches MiniSearch's default tokenizer: /[\n\r\p{Z}\p{P}]+/u.
 func isSeparator(r rune) bool {
-	return r == '\n' || r == '\r' || unicode.In(r, unicode.Z, unicode.P)
+	if r < 128 {
+		return asciiSeparator[r]
+	}
+	return unicode.In(r, unicode.Z, unicode.P)
 }
 
 // Terms splits text into lower-case stemmed terms, as the client does
