@@ -54,6 +54,10 @@ type writer struct {
 	names  map[string]int
 	// tab, when set, draws the level's coloured edge tab on every page.
 	tab *tab
+	// qrDone is set once the QR code is drawn: it goes on a document's
+	// first page only (it is the same on every page, and costs hundreds of
+	// rectangles).
+	qrDone bool
 }
 
 type tab struct {
@@ -93,7 +97,8 @@ func (w *writer) drawFooter() {
 	w.c.SetFont(false, 8)
 	w.c.SetColor(80, 80, 80)
 	x := marginL
-	if f.QR && f.URL != "" {
+	if f.QR && f.URL != "" && !w.qrDone {
+		w.qrDone = true
 		if drawQR(w.c, f.URL, marginL, PageH-18.5, 13) {
 			w.c.Link(f.URL, marginL, PageH-18.5, 13, 13)
 			x += 16
