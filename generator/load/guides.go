@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/bti-handbook/bti/generator/parallel"
+
 	"fmt"
 	"regexp"
 	"sort"
@@ -163,7 +165,7 @@ func (r *reader) loadSteps(guides []*model.Guide, lang string) {
 			jobs = append(jobs, r.listSteps(g, n, gl)...)
 		}
 	}
-	parallel(len(jobs), func(i int) { jobs[i].step = r.loadStep(jobs[i], lang) })
+	parallel.Do(len(jobs), func(i int) { jobs[i].step = r.loadStep(jobs[i], lang) })
 	for _, j := range jobs {
 		if j.step != nil {
 			gl := j.guide.Levels[j.level]

@@ -10,6 +10,8 @@
 package load
 
 import (
+	"github.com/bti-handbook/bti/generator/parallel"
+
 	"io/fs"
 	"sort"
 	"strings"
@@ -45,7 +47,7 @@ func Load(fsys fs.FS, slugs []string, l *diag.List) *model.Site {
 		names = ok
 	}
 	ms := make([]*model.Municipality, len(names))
-	parallel(len(names), func(i int) { ms[i] = r.loadMunicipality(names[i], site.National) })
+	parallel.Do(len(names), func(i int) { ms[i] = r.loadMunicipality(names[i], site.National) })
 	for _, m := range ms {
 		if m != nil {
 			site.Municipalities = append(site.Municipalities, m)

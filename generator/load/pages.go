@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/bti-handbook/bti/generator/parallel"
+
 	"io/fs"
 
 	"github.com/bti-handbook/bti/generator/diag"
@@ -26,7 +28,7 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 		}
 	}
 	loaded := make([]*model.Page, len(mains))
-	parallel(len(mains), func(i int) { loaded[i] = r.loadPage(mains[i], national) })
+	parallel.Do(len(mains), func(i int) { loaded[i] = r.loadPage(mains[i], national) })
 	for i, f := range mains {
 		p := loaded[i]
 		if p == nil {

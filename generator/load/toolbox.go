@@ -1,6 +1,8 @@
 package load
 
 import (
+	"github.com/bti-handbook/bti/generator/parallel"
+
 	"path"
 	"sort"
 	"strings"
@@ -87,7 +89,7 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 		}
 	}
 	loaded := make([]*model.Tool, len(mains))
-	parallel(len(mains), func(i int) { loaded[i] = r.loadTool(root, dir, mains[i], national) })
+	parallel.Do(len(mains), func(i int) { loaded[i] = r.loadTool(root, dir, mains[i], national) })
 	for i, f := range mains {
 		t := loaded[i]
 		if t == nil {

@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // GuideURL is where the printable PDF of a guide is published.
@@ -40,30 +40,18 @@ func Municipality(m *model.Municipality, opts Options) (output.Tree, error) {
 	var (
 		mu    sync.Mutex
 		first error
-		wg    sync.WaitGroup
 	)
-	next := make(chan job)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				data, err := safeMake(j.make)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = fmt.Errorf("%s: %w", j.path, err)
-				}
-				tree[j.path] = data
-				mu.Unlock()
-			}
-		}()
-	}
-	// The binder is the longest: start it first.
-	for i := len(jobs) - 1; i >= 0; i-- {
-		next <- jobs[i]
-	}
-	close(next)
-	wg.Wait()
+	// The binder is the longest: it is last in jobs, so start from the end.
+	parallel.Do(len(jobs), func(i int) {
+		j := jobs[len(jobs)-1-i]
+		data, err := safeMake(j.make)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && first == nil {
+			first = fmt.Errorf("%s: %w", j.path, err)
+		}
+		tree[j.path] = data
+	})
 	return tree, first
 }
 

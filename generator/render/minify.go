@@ -15,6 +15,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 
 	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // minifier shrinks HTML, CSS, JS, SVG, JSON and XML. It is safe for
@@ -78,7 +79,7 @@ func minifyTree(tree output.Tree) {
 		}
 	}
 	out := make([][]byte, len(names))
-	parallelDo(len(names), func(i int) { out[i] = Minify(names[i], tree[names[i]]) })
+	parallel.Do(len(names), func(i int) { out[i] = Minify(names[i], tree[names[i]]) })
 	for i, p := range names {
 		tree[p] = out[i]
 	}

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // Options change what is rendered.
@@ -94,26 +94,6 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 	return tree, nil
 }
 
-// parallelDo runs fn(i) for i in [0, n) on all cores.
-func parallelDo(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // themeFor returns the theme from opts.Themes when set, else the built-in one.
 func themeFor(name string, opts Options) (*Theme, error) {
 	if opts.Themes != nil {
@@ -128,31 +108,17 @@ func run(jobs []job, tree output.Tree) error {
 	var (
 		mu    sync.Mutex
 		first error
-		wg    sync.WaitGroup
 	)
-	next := make(chan job)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := markdown.NewRenderer()
-			for j := range next {
-				p, data, err := safe(j, r)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				} else if err == nil {
-					tree[p] = data
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
-	wg.Wait()
+	parallel.DoWith(len(jobs), markdown.NewRenderer, func(r *markdown.Renderer, i int) {
+		p, data, err := safe(jobs[i], r)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && first == nil {
+			first = err
+		} else if err == nil {
+			tree[p] = data
+		}
+	})
 	return first
 }
 
