@@ -75,7 +75,8 @@ func formXObject(xt *model.XRefTable, w, h float64, content string, res types.Di
 // Meta is the document information of a PDF.
 type Meta struct {
 	Title, Subject, Author string
-	Date                   time.Time // the document's date, for reproducible output
+	Date                   time.Time  // the document's date, for reproducible output
+	Outline                []Bookmark // the bookmarks, nested by level
 }
 
 // AddAcroForm adds fields to pdf, sets its language and document
@@ -213,6 +214,11 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Me
 	if _, ok := root["Lang"]; !ok { // gopdf does not write /Lang
 		root["Lang"] = types.StringLiteral(lang)
 	}
+	if len(meta.Outline) > 0 {
+		if err := addOutline(xt, root, meta.Outline); err != nil {
+			return nil, err
+		}
+	}
 	info := types.Dict{"Title": types.StringLiteral(utf16(meta.Title)), "Subject": types.StringLiteral(utf16(meta.Subject)),
 		"Author": types.StringLiteral(utf16(meta.Author)), "Creator": types.StringLiteral("bti")}
 	if ctx.Info != nil {
@@ -291,4 +297,61 @@ func utf16(s string) string {
 		return s
 	}
 	return *e
+}
+
+// addOutline writes the bookmarks as the document's outline, nested by
+// level (PDF 12.3.3), each opening its page.
+func addOutline(xt *model.XRefTable, root types.Dict, bms []Bookmark) error {
+	type node struct {
+		dict types.Dict
+		ref  *types.IndirectRef
+		kids []*node
+	}
+	top := &node{dict: types.Dict{"Type": types.Name("Outlines")}}
+	var err error
+	if top.ref, err = xt.IndRefForNewObject(top.dict); err != nil {
+		return err
+	}
+	stack := []*node{top}
+	for _, b := range bms {
+		_, pageRef, _, err := xt.PageDict(b.Page, false)
+		if err != nil {
+			return err
+		}
+		n := &node{dict: types.Dict{"Title": types.StringLiteral(utf16(b.Title)),
+			"Dest": types.Array{*pageRef, types.Name("Fit")}}}
+		if n.ref, err = xt.IndRefForNewObject(n.dict); err != nil {
+			return err
+		}
+		depth := min(max(b.Level, 0)+1, len(stack))
+		stack = stack[:depth]
+		parent := stack[depth-1]
+		parent.kids = append(parent.kids, n)
+		stack = append(stack, n)
+	}
+	var link func(p *node) int
+	link = func(p *node) int {
+		count := 0
+		for i, k := range p.kids {
+			k.dict["Parent"] = *p.ref
+			if i > 0 {
+				k.dict["Prev"] = *p.kids[i-1].ref
+			}
+			if i+1 < len(p.kids) {
+				k.dict["Next"] = *p.kids[i+1].ref
+			}
+			count += 1 + link(k)
+		}
+		if len(p.kids) > 0 {
+			p.dict["First"] = *p.kids[0].ref
+			p.dict["Last"] = *p.kids[len(p.kids)-1].ref
+			p.dict["Count"] = types.Integer(len(p.kids))
+		}
+		return count
+	}
+	link(top)
+	top.dict["Count"] = types.Integer(len(top.kids))
+	root["Outlines"] = *top.ref
+	root["PageMode"] = types.Name("UseOutlines")
+	return nil
 }

@@ -90,7 +90,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	c.SetFont(false, 11)
 	c.Text(marginL, 130, label(lang, "updated")+" "+opts.date(""))
 	c.Text(marginL, 137, shortURL(binderURL))
-	c.Outline(label(lang, "cover"))
+	c.Outline(label(lang, "cover"), 0)
 	for n, lv := range m.Levels {
 		rgb := hexRGB(lv.Color, [3]uint8{80, 80, 80})
 		drawTab(c, &tab{r: rgb[0], g: rgb[1], b: rgb[2], index: n, label: strconv.Itoa(n)})
@@ -103,7 +103,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	for i := range contentsPages {
 		w.page()
 		if i == 0 {
-			c.Outline(label(lang, "contents"))
+			c.Outline(label(lang, "contents"), 0)
 		}
 	}
 	docNo := 0
@@ -117,7 +117,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		w.page()
 		entries[ei].page = c.PageNo()
 		ei++
-		c.Outline(name)
+		c.Outline(name, 0)
 		c.FillRect(marginL, 60, 14, 14, rgb[0], rgb[1], rgb[2])
 		c.SetFont(true, 26)
 		c.Text(marginL, 100, name)
@@ -131,7 +131,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		w.page()
 		entries[ei].page = c.PageNo()
 		ei++
-		c.Outline(t.Title)
+		c.Outline(t.Title, 1)
 		w.prefix = pad2(docNo) + " "
 		w.title(t.Title)
 		if t.Summary != "" {
@@ -185,7 +185,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day("")})
+	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(""), Outline: c.Outlines()})
 }
 
 // hexRGB parses "#rrggbb", or returns def.

@@ -35,8 +35,11 @@ type Canvas interface {
 	Rect(x, y, w, h, width float64, gray uint8)
 	FillRect(x, y, w, h float64, r, g, b uint8)
 	Link(url string, x, y, w, h float64)
-	// Outline adds a bookmark to the current page.
-	Outline(title string)
+	// Outline adds a bookmark to the current page, at level 0 (top) or
+	// deeper, nested under the last bookmark of the level above.
+	Outline(title string, level int)
+	// Outlines returns the bookmarks added so far.
+	Outlines() []Bookmark
 	// PageOfPages writes prefix, the page number, " av " and the number of
 	// pages (known only on output), ending at xRight.
 	PageOfPages(prefix, of string, xRight, y float64)
@@ -47,6 +50,15 @@ type Canvas interface {
 type gopdfCanvas struct {
 	pdf          *gopdf.GoPdf
 	placeholders int
+	outlines     []Bookmark
+}
+
+// Bookmark is an entry of a PDF's outline. The outline is written by the
+// pdfcpu pass (acroform.go), which can nest entries; gopdf's cannot.
+type Bookmark struct {
+	Title string
+	Level int
+	Page  int
 }
 
 // NewCanvas returns an A4 canvas on gopdf with Noto Sans embedded (the
@@ -98,7 +110,10 @@ func (c *gopdfCanvas) FillRect(x, y, w, h float64, r, g, b uint8) {
 	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "F")
 }
 func (c *gopdfCanvas) Link(url string, x, y, w, h float64) { c.pdf.AddExternalLink(url, x, y, w, h) }
-func (c *gopdfCanvas) Outline(title string)                { c.pdf.AddOutline(title) }
+func (c *gopdfCanvas) Outline(title string, level int) {
+	c.outlines = append(c.outlines, Bookmark{Title: title, Level: level, Page: c.PageNo()})
+}
+func (c *gopdfCanvas) Outlines() []Bookmark { return c.outlines }
 func (c *gopdfCanvas) PageOfPages(prefix, of string, xRight, y float64) {
 	s := fmt.Sprintf("%s %d %s ", prefix, c.PageNo(), of)
 	w := c.Width(s + "99")

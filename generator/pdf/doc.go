@@ -108,7 +108,7 @@ func Tool(m *model.Municipality, t *model.Tool, tr *model.Translation, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, w.fields, lang, Meta{Title: title, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(file)})
+	return finish(data, w.fields, lang, Meta{Title: title, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(file), Outline: c.Outlines()})
 }
 
 // finish adds the fields, the language, the document information and

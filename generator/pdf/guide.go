@@ -20,7 +20,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 	w := newWriter(c, m.Name, Footer{Date: label(lang, "updated") + " " + opts.date(g.Pos.File), URL: url, ShortURL: shortURL(url),
 		QR: true, Page: label(lang, "page"), Of: label(lang, "of")})
 	w.page()
-	c.Outline(g.Title)
+	c.Outline(g.Title, 0)
 	w.title(g.Title)
 	if g.Audience != "" {
 		w.text([]Span{{Text: g.Audience}}, marginL, contentW, 11, 5.6)
@@ -39,7 +39,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 		rgb := hexRGB(lv.Color, [3]uint8{80, 80, 80})
 		w.need(40)
 		w.y += 6
-		c.Outline(lv.Name + " – " + lv.Title)
+		c.Outline(lv.Name+" – "+lv.Title, 0)
 		c.FillRect(marginL, w.y, contentW, 11, rgb[0], rgb[1], rgb[2])
 		c.SetFont(true, 14)
 		c.SetColor(255, 255, 255)
@@ -51,7 +51,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 		for _, s := range gl.Steps {
 			w.need(30)
 			w.y += 3
-			c.Outline(strconv.Itoa(s.Number) + ". " + s.Title)
+			c.Outline(strconv.Itoa(s.Number)+". "+s.Title, 1)
 			w.text([]Span{{Text: strconv.Itoa(s.Number) + ". " + s.Title, Bold: true}}, marginL, contentW, 13, 6.5)
 			if s.Summary != "" {
 				w.text([]Span{{Text: s.Summary}}, marginL, contentW, 10.5, 5.2)
@@ -82,7 +82,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
-	return finish(data, nil, lang, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(g.Pos.File)})
+	return finish(data, nil, lang, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(g.Pos.File), Outline: c.Outlines()})
 }
 
 func sectionWord(lang string, i int) string {
