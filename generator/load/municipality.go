@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/mail"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,8 +61,11 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	// Each municipality gets its own copies of the national documents:
 	// check fills in which of its steps use them. Their parsed text
 	// stays shared and is never changed.
-	pages = copies(pages)
-	tools = copies(tools)
+	pages = copies(pages, func(p *model.Page) { p.Translations = slices.Clip(p.Translations) })
+	tools = copies(tools, func(t *model.Tool) {
+		t.Translations = slices.Clip(t.Translations)
+		t.Languages = slices.Clip(t.Languages)
+	})
 	m.Levels = levels
 	if p := dir + "/levels.toml"; r.exists(p) {
 		over, _ := r.loadLevels(p, false)
@@ -69,8 +73,16 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	}
 	m.Guides = r.loadGuides(dir, f.Guides, doc, m.Language)
 	never := func(string) bool { return false }
-	ownTools, _ := r.loadToolbox(dir, dir+"/toolbox", false, never)
-	ownPages, _ := r.loadPages(dir+"/pages", false, never)
+	natTools := map[string]*model.Tool{}
+	for _, t := range tools {
+		natTools[t.Slug] = t
+	}
+	natPages := map[string]*model.Page{}
+	for _, p := range pages {
+		natPages[p.Slug] = p
+	}
+	ownTools, _ := r.loadToolbox(dir, dir+"/toolbox", false, never, natTools)
+	ownPages, _ := r.loadPages(dir+"/pages", false, never, natPages)
 	m.Toolbox = override(tools, ownTools, func(t *model.Tool) string { return t.Slug })
 	m.Pages = override(pages, ownPages, func(p *model.Page) string { return p.Slug })
 	m.Existing = r.indexFiles(dir)
@@ -81,11 +93,14 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	return m
 }
 
-// copies returns shallow copies of the items.
-func copies[T any](items []*T) []*T {
+// copies returns shallow copies of the items. Their slices are clipped,
+// so that appending to a copy (a municipality's own translation of a
+// national document) never writes into the national original.
+func copies[T any](items []*T, clip func(*T)) []*T {
 	out := make([]*T, len(items))
 	for i, it := range items {
 		c := *it
+		clip(&c)
 		out[i] = &c
 	}
 	return out

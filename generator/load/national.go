@@ -28,12 +28,12 @@ func (r *reader) loadNational() *model.National {
 		}
 	}
 	isVariant := func(lang string) bool { return variantLangs[lang] }
-	pages, pv := r.loadPages(ContentDir+"/pages", true, isVariant)
+	pages, pv := r.loadPages(ContentDir+"/pages", true, isVariant, nil)
 	nat.Pages = pages
 	for lang, ps := range pv {
 		variantOf(nat, lang).Pages = ps
 	}
-	tools, tv := r.loadToolbox(ContentDir, ContentDir+"/toolbox", true, isVariant)
+	tools, tv := r.loadToolbox(ContentDir, ContentDir+"/toolbox", true, isVariant, nil)
 	nat.Toolbox = tools
 	for lang, ts := range tv {
 		variantOf(nat, lang).Toolbox = ts

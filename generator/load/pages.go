@@ -12,7 +12,11 @@ import (
 // loadPages loads the free pages of dir ("<root>/pages"). Files whose
 // language suffix variant() accepts are language variants of national
 // pages (om-bti.nn.md), returned apart; other suffixes are translations.
-func (r *reader) loadPages(dir string, national bool, variant func(lang string) bool) (pages []*model.Page, variants map[string][]*model.Page) {
+//
+// A translation whose page is not in dir goes to the page of the same slug
+// in others (the national pages a municipality shows), so a municipality
+// can translate a national page without copying it.
+func (r *reader) loadPages(dir string, national bool, variant func(lang string) bool, others map[string]*model.Page) (pages []*model.Page, variants map[string][]*model.Page) {
 	if !r.isDir(dir) {
 		return nil, nil
 	}
@@ -46,6 +50,9 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 	}
 	for _, f := range translations {
 		p, ok := bySlug[f.slug]
+		if !ok {
+			p, ok = others[f.slug]
+		}
 		if !ok {
 			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its page: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
 				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)

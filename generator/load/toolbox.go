@@ -73,7 +73,10 @@ func joinKeys(m map[string]bool) string {
 
 // loadToolbox loads the toolbox documents of dir ("<root>/toolbox"), where
 // root is the folder attachments must stay inside.
-func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang string) bool) (tools []*model.Tool, variants map[string][]*model.Tool) {
+//
+// A translation whose document is not in dir goes to the document of the
+// same slug in others (the national toolbox a municipality shows).
+func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang string) bool, others map[string]*model.Tool) (tools []*model.Tool, variants map[string][]*model.Tool) {
 	if !r.isDir(dir) {
 		return nil, nil
 	}
@@ -107,6 +110,9 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 	}
 	for _, f := range translations {
 		t, ok := bySlug[f.slug]
+		if !ok {
+			t, ok = others[f.slug]
+		}
 		if !ok {
 			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its document: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
 				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)

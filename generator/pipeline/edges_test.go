@@ -134,3 +134,18 @@ func TestEdgeLinkToItself(t *testing.T) {
 		t.Error("a link to the page itself is not ./")
 	}
 }
+
+func TestEdgeTranslateANationalPage(t *testing.T) {
+	msgs, tree := edge(t, map[string]string{
+		"municipalities/test/pages/om-bti.en.md": "+++\ntitle = \"About BTI\"\n+++\nBTI in English.\n",
+	})
+	if msgs != "" {
+		t.Fatalf("got %s", msgs)
+	}
+	if !strings.Contains(string(tree["test/en/om-bti/index.html"]), "About BTI") {
+		t.Error("no page for the translation")
+	}
+	if !strings.Contains(string(tree["test/om-bti/index.html"]), `hreflang="en"`) {
+		t.Error("the national page does not link its translation")
+	}
+}
