@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"regexp"
+
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/bti-handbook/bti/generator/diag"
@@ -39,6 +41,8 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 1)), Node: n})
 		case *ast.Image:
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 2)), Image: true, Node: n})
+		case *ast.Paragraph, *ast.TextBlock:
+			brokenLinks(n, src, pos, l)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			l.Warnf(pos(nodeStart(n)), "write it in Markdown instead; for a line break, end the line with a backslash (\\)",
 				"HTML in Markdown is not shown on the site")
@@ -49,6 +53,22 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// spacedLink finds what was meant as a link to a file whose name has a
+// space: Markdown does not take "[text](Min fil.md)" as a link at all.
+var spacedLink = regexp.MustCompile(`\]\(([^()\n]*\s[^()\n]*\.(?:md|pdf|docx?|odt|png|jpe?g)(?:#[^()\s]*)?)\)`)
+
+// brokenLinks warns about links that Markdown silently shows as text.
+func brokenLinks(n ast.Node, src []byte, pos func(int) diag.Pos, l *diag.List) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for _, m := range spacedLink.FindAllSubmatchIndex(seg.Value(src), -1) {
+			l.Warnf(pos(seg.Start+m[0]), "write the space as %20, or better, rename the file without spaces",
+				"%q is shown as text, not as a link: the address has a space", string(seg.Value(src)[m[2]:m[3]]))
+		}
+	}
 }
 
 func field(n ast.Node, f *formfield.Field, pos func(int) diag.Pos) model.Field {
