@@ -75,6 +75,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 	r.require(mf, "title", front.Title, `"Om BTI"`)
 	if model.ReservedSlugs[f.slug] {
 		r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "rename the page: /"+f.slug+"/ is used by the site itself", "page name %q is reserved", f.slug)
+		return nil
 	}
 	return &model.Page{
 		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, National: national, Slug: f.slug,
