@@ -98,6 +98,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 
 	// Contents: pages reserved now, filled in at the end.
 	w := newWriter(c, m.Name, footer)
+	w.logo = opts.Logo
 	contentsPages := max(1, (len(entries)+contentsPerPage-1)/contentsPerPage)
 	firstContents := c.PageNo() + 1
 	for i := range contentsPages {

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"image"
+	_ "image/jpeg" // logos
+	_ "image/png"
 
 	"github.com/signintech/gopdf"
 )
@@ -35,6 +38,9 @@ type Canvas interface {
 	Rect(x, y, w, h, width float64, gray uint8)
 	FillRect(x, y, w, h float64, r, g, b uint8)
 	Link(url string, x, y, w, h float64)
+	// Image draws a PNG or JPEG h millimetres high at x, y (top-left) and
+	// returns its width, or 0 when it cannot be read.
+	Image(data []byte, x, y, h float64) float64
 	// Outline adds a bookmark to the current page, at level 0 (top) or
 	// deeper, nested under the last bookmark of the level above.
 	Outline(title string, level int)
@@ -110,6 +116,21 @@ func (c *gopdfCanvas) FillRect(x, y, w, h float64, r, g, b uint8) {
 	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "F")
 }
 func (c *gopdfCanvas) Link(url string, x, y, w, h float64) { c.pdf.AddExternalLink(url, x, y, w, h) }
+func (c *gopdfCanvas) Image(data []byte, x, y, h float64) float64 {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Height == 0 {
+		return 0
+	}
+	holder, err := gopdf.ImageHolderByBytes(data)
+	if err != nil {
+		return 0
+	}
+	w := h * float64(cfg.Width) / float64(cfg.Height)
+	if c.pdf.ImageByHolder(holder, x, y, &gopdf.Rect{W: w, H: h}) != nil {
+		return 0
+	}
+	return w
+}
 func (c *gopdfCanvas) Outline(title string, level int) {
 	c.outlines = append(c.outlines, Bookmark{Title: title, Level: level, Page: c.PageNo()})
 }

@@ -25,6 +25,9 @@ type Options struct {
 	Changed map[string]string
 	// Today is the date used when a file has no date from git.
 	Today time.Time
+	// Logo is the municipality's logo file (PNG or JPEG; other formats
+	// are left out), shown in the header of every page.
+	Logo []byte
 }
 
 func (o Options) date(file string) string {
@@ -97,6 +100,7 @@ func Tool(m *model.Municipality, t *model.Tool, tr *model.Translation, opts Opti
 	c.SetInfo(title, m.Name, m.Name)
 	w := newWriter(c, m.Name, Footer{Date: label(lang, "updated") + " " + opts.date(file), URL: url, ShortURL: shortURL(url),
 		QR: true, Page: label(lang, "page"), Of: label(lang, "of")})
+	w.logo = opts.Logo
 	w.page()
 	w.title(title)
 	if summary != "" {

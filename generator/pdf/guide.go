@@ -19,6 +19,7 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 	url := pageURL(m, g.URL())
 	w := newWriter(c, m.Name, Footer{Date: label(lang, "updated") + " " + opts.date(g.Pos.File), URL: url, ShortURL: shortURL(url),
 		QR: true, Page: label(lang, "page"), Of: label(lang, "of")})
+	w.logo = opts.Logo
 	w.page()
 	c.Outline(g.Title, 0)
 	w.title(g.Title)

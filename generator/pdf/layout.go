@@ -47,6 +47,7 @@ type Footer struct {
 type writer struct {
 	c      Canvas
 	header string // printed at the top of every page
+	logo   []byte // the municipality's logo (PNG or JPEG), beside the header
 	footer Footer
 	y      float64
 	fields []Field
@@ -76,7 +77,13 @@ func (w *writer) page() {
 	if w.header != "" {
 		w.c.SetFont(false, 8.5)
 		w.c.SetColor(80, 80, 80)
-		w.c.Text(marginL, 13, w.header)
+		x := marginL
+		if len(w.logo) > 0 {
+			if lw := w.c.Image(w.logo, marginL, 7.5, 7); lw > 0 {
+				x += lw + 2.5
+			}
+		}
+		w.c.Text(x, 13, w.header)
 		w.c.Line(marginL, 15.5, PageW-marginR, 15.5, 0.2, 160)
 	}
 	w.drawFooter()

@@ -416,3 +416,32 @@ func TestRightToLeftGetsNoPDF(t *testing.T) {
 		t.Errorf("a Sámi translation gets no PDF: %s", why)
 	}
 }
+
+// TestLogoInHeader: a PNG logo is drawn in the header of every page.
+func TestLogoInHeader(t *testing.T) {
+	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
+	var tool *model.Tool
+	for _, tl := range m.Toolbox {
+		if tl.Slug == "samtale" {
+			tool = tl
+		}
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
+	for i := range img.Pix {
+		img.Pix[i] = 200
+	}
+	var logo bytes.Buffer
+	png.Encode(&logo, img)
+	opts := today
+	opts.Logo = logo.Bytes()
+	data, err := Tool(m, tool, nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "f.pdf")
+	os.WriteFile(file, data, 0o644)
+	list := run(t, "pdfimages", "-list", file)
+	if strings.Count(list, "\n") < 3 {
+		t.Errorf("no image in the PDF:\n%s", list)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/bti-handbook/bti/generator/check"
@@ -42,7 +43,11 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 			tree[m.Slug+"/"+p] = data
 		}
 		if opts.PDF && !opts.PDFOnRequest {
-			pdfs, err := pdf.Municipality(m, pdf.Options{Changed: opts.Changed})
+			popts := pdf.Options{Changed: opts.Changed}
+			if m.Logo != "" {
+				popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
+			}
+			pdfs, err := pdf.Municipality(m, popts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", m.Slug, err)
 			}

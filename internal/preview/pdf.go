@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash"
+	"io/fs"
+	"path"
 	"strings"
 	"sync"
 
@@ -42,6 +44,9 @@ func (s *Site) makePDF(st state, name string) (data []byte, ok bool, err error) 
 		return nil, false, nil
 	}
 	opts := pdf.Options{Changed: s.cfg.Dates}
+	if m.Logo != "" {
+		opts.Logo, _ = fs.ReadFile(s.cfg.Root, path.Join(m.Dir, m.Logo))
+	}
 	base := strings.TrimSuffix(file, ".pdf")
 	var key [32]byte
 	var build func() ([]byte, error)
