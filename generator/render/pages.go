@@ -45,7 +45,7 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 
 func (b *builder) toolRef(t *model.Tool) *toolRef {
 	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t)}
-	if b.opts.PDF && pdf.Unprintable(t, nil) == "" {
+	if b.opts.PDF && b.printable[t] {
 		ref.PDF = t.PDFURL("")
 	}
 	return ref

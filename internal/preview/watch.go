@@ -13,7 +13,7 @@ import (
 
 // Debounce is how long the watcher waits after a change for more changes
 // (an editor's save is often several events) before rebuilding.
-const Debounce = 15 * time.Millisecond
+const Debounce = 8 * time.Millisecond
 
 // Watch rebuilds s whenever a file below the folders changes, until ctx
 // ends. New folders are watched as they appear; editors that save by
