@@ -34,38 +34,30 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 	for _, p := range m.Pages {
 		claim(p.URL(), p.Pos, "page "+p.Slug)
 	}
-	var aliases []struct {
+	// An alias is an old URL of a page: the reference written and the page.
+	type alias struct {
 		ref  *model.Ref
 		what string
+	}
+	var aliases []alias
+	addAliases := func(refs []model.Ref, url string) {
+		for i := range refs {
+			aliases = append(aliases, alias{&refs[i], url})
+		}
 	}
 	for _, g := range m.Guides {
 		for _, gl := range g.Levels {
 			for _, s := range gl.Steps {
 				claim(s.URL(), s.Pos, "step "+s.File)
-				for i := range s.Aliases {
-					aliases = append(aliases, struct {
-						ref  *model.Ref
-						what string
-					}{&s.Aliases[i], s.URL()})
-				}
+				addAliases(s.Aliases, s.URL())
 			}
 		}
 	}
 	for _, t := range m.Toolbox {
-		for i := range t.Aliases {
-			aliases = append(aliases, struct {
-				ref  *model.Ref
-				what string
-			}{&t.Aliases[i], t.URL()})
-		}
+		addAliases(t.Aliases, t.URL())
 	}
 	for _, p := range m.Pages {
-		for i := range p.Aliases {
-			aliases = append(aliases, struct {
-				ref  *model.Ref
-				what string
-			}{&p.Aliases[i], p.URL()})
-		}
+		addAliases(p.Aliases, p.URL())
 	}
 	for _, a := range aliases {
 		name := a.ref.Name

@@ -1,8 +1,6 @@
 package load
 
 import (
-	"github.com/bti-handbook/bti/generator/parallel"
-
 	"io/fs"
 
 	"github.com/bti-handbook/bti/generator/diag"
@@ -17,52 +15,13 @@ import (
 // in others (the national pages a municipality shows), so a municipality
 // can translate a national page without copying it.
 func (r *reader) loadPages(dir string, national bool, variant func(lang string) bool, others map[string]*model.Page) (pages []*model.Page, variants map[string][]*model.Page) {
-	if !r.isDir(dir) {
-		return nil, nil
-	}
-	files := r.listDocs(dir, nil)
-	bySlug := map[string]*model.Page{}
-	var translations []docFile
-	var mains []docFile
-	for _, f := range files {
-		if f.lang != "" && !variant(f.lang) {
-			translations = append(translations, f)
-		} else {
-			mains = append(mains, f)
-		}
-	}
-	loaded := make([]*model.Page, len(mains))
-	parallel.Do(len(mains), func(i int) { loaded[i] = r.loadPage(mains[i], national) })
-	for i, f := range mains {
-		p := loaded[i]
-		if p == nil {
-			continue
-		}
-		if f.lang != "" {
-			if variants == nil {
-				variants = map[string][]*model.Page{}
-			}
-			variants[f.lang] = append(variants[f.lang], p)
-			continue
-		}
-		bySlug[p.Slug] = p
-		pages = append(pages, p)
-	}
-	for _, f := range translations {
-		p, ok := bySlug[f.slug]
-		if !ok {
-			p, ok = others[f.slug]
-		}
-		if !ok {
-			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its page: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
-				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
-			continue
-		}
-		if tr := r.loadTranslation(f, false); tr != nil {
-			p.Translations = append(p.Translations, tr)
-		}
-	}
-	return pages, variants
+	return loadDocs(r, dir, variant, others, docSet[model.Page]{
+		what:         "page",
+		load:         func(f docFile) *model.Page { return r.loadPage(f, national) },
+		slug:         func(p *model.Page) string { return p.Slug },
+		translations: func(p *model.Page) *[]*model.Translation { return &p.Translations },
+		forms:        func(*model.Page) bool { return false },
+	})
 }
 
 func (r *reader) loadPage(f docFile, national bool) *model.Page {

@@ -1,8 +1,6 @@
 package load
 
 import (
-	"github.com/bti-handbook/bti/generator/parallel"
-
 	"path"
 	"sort"
 	"strings"
@@ -77,51 +75,14 @@ func joinKeys(m map[string]bool) string {
 // A translation whose document is not in dir goes to the document of the
 // same slug in others (the national toolbox a municipality shows).
 func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang string) bool, others map[string]*model.Tool) (tools []*model.Tool, variants map[string][]*model.Tool) {
-	if !r.isDir(dir) {
-		return nil, nil
-	}
-	files := r.listDocs(dir, map[string]bool{"files": true})
-	bySlug := map[string]*model.Tool{}
-	var translations []docFile
-	var mains []docFile
-	for _, f := range files {
-		if f.lang != "" && !variant(f.lang) {
-			translations = append(translations, f)
-		} else {
-			mains = append(mains, f)
-		}
-	}
-	loaded := make([]*model.Tool, len(mains))
-	parallel.Do(len(mains), func(i int) { loaded[i] = r.loadTool(root, dir, mains[i], national) })
-	for i, f := range mains {
-		t := loaded[i]
-		if t == nil {
-			continue
-		}
-		if f.lang != "" {
-			if variants == nil {
-				variants = map[string][]*model.Tool{}
-			}
-			variants[f.lang] = append(variants[f.lang], t)
-			continue
-		}
-		bySlug[t.Slug] = t
-		tools = append(tools, t)
-	}
-	for _, f := range translations {
-		t, ok := bySlug[f.slug]
-		if !ok {
-			t, ok = others[f.slug]
-		}
-		if !ok {
-			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its document: "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
-				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
-			continue
-		}
-		if tr := r.loadTranslation(f, t.Kind == model.KindForm); tr != nil {
-			t.Translations = append(t.Translations, tr)
-		}
-	}
+	tools, variants = loadDocs(r, dir, variant, others, docSet[model.Tool]{
+		what:         "document",
+		skip:         map[string]bool{"files": true},
+		load:         func(f docFile) *model.Tool { return r.loadTool(root, dir, f, national) },
+		slug:         func(t *model.Tool) string { return t.Slug },
+		translations: func(t *model.Tool) *[]*model.Translation { return &t.Translations },
+		forms:        func(t *model.Tool) bool { return t.Kind == model.KindForm },
+	})
 	for _, t := range tools {
 		r.checkLanguages(t.Languages, t.Translations, dir, t.Slug)
 	}

@@ -96,6 +96,19 @@ ___
 | | | |
 `
 
+// miniTool loads the small test form and returns it with its municipality.
+func miniTool(t *testing.T) (*model.Municipality, *model.Tool) {
+	t.Helper()
+	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
+	for _, tl := range m.Toolbox {
+		if tl.Slug == "samtale" {
+			return m, tl
+		}
+	}
+	t.Fatal("no test form")
+	return nil, nil
+}
+
 // TestFieldsMatchTheMarkdown: every form of both samples has exactly the
 // fields its Markdown declares, of the right kinds.
 func TestFieldsMatchTheMarkdown(t *testing.T) {
@@ -145,13 +158,7 @@ func TestFieldsMatchTheMarkdown(t *testing.T) {
 
 // TestFieldLayoutGolden pins where the fields of a small form go.
 func TestFieldLayoutGolden(t *testing.T) {
-	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
-	var tool *model.Tool
-	for _, tl := range m.Toolbox {
-		if tl.Slug == "samtale" {
-			tool = tl
-		}
-	}
+	m, tool := miniTool(t)
 	c, err := NewCanvas()
 	if err != nil {
 		t.Fatal(err)
@@ -200,13 +207,7 @@ func run(t *testing.T, name string, args ...string) string {
 // TestFormReadBack reads a form back with poppler: A4, fonts embedded as
 // subsets, every Norwegian and Sámi letter extractable, page numbering.
 func TestFormReadBack(t *testing.T) {
-	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
-	var tool *model.Tool
-	for _, tl := range m.Toolbox {
-		if tl.Slug == "samtale" {
-			tool = tl
-		}
-	}
+	m, tool := miniTool(t)
 	data, err := Tool(m, tool, nil, today)
 	if err != nil {
 		t.Fatal(err)
@@ -238,13 +239,7 @@ func TestFormReadBack(t *testing.T) {
 // on the line, and the checkbox is ticked.
 func TestFillShowsTheValue(t *testing.T) {
 	poppler(t, "pdftoppm")
-	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
-	var tool *model.Tool
-	for _, tl := range m.Toolbox {
-		if tl.Slug == "samtale" {
-			tool = tl
-		}
-	}
+	m, tool := miniTool(t)
 	data, err := Tool(m, tool, nil, today)
 	if err != nil {
 		t.Fatal(err)
@@ -419,13 +414,7 @@ func TestRightToLeftGetsNoPDF(t *testing.T) {
 
 // TestLogoInHeader: a PNG logo is drawn in the header of every page.
 func TestLogoInHeader(t *testing.T) {
-	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/samtale.md": miniForm})
-	var tool *model.Tool
-	for _, tl := range m.Toolbox {
-		if tl.Slug == "samtale" {
-			tool = tl
-		}
-	}
+	m, tool := miniTool(t)
 	img := image.NewRGBA(image.Rect(0, 0, 40, 20))
 	for i := range img.Pix {
 		img.Pix[i] = 200
