@@ -2,9 +2,10 @@
 // the templates and assets they share (base), and the interface text in
 // each language (i18n). They are compiled into the bti binary.
 //
-// A theme folder has templates/*.html, which replace the base templates of
-// the same name, and assets/, which are added to (or replace) the base
-// assets. See docs/architecture.md for how render uses them.
+// A theme folder has assets/ (theme.css at least), which are added to (or
+// replace) the base assets. The markup of the pages is the same for every
+// theme: it is the templ components of package render. See
+// docs/architecture.md for how render uses them.
 package themes
 
 import (

@@ -23,6 +23,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", "public", "the output folder")
 	noPDF := fl.Bool("no-pdf", false, "skip the PDFs")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
+	timings := fl.Bool("timings", false, "print how long each stage took")
 	slugs, err := parseInterspersed(fl, args, stderr)
 	if err != nil {
 		return 2
@@ -49,12 +50,24 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fsys := content.Overlay(root)
+	stages := stageTimer{last: start}
 	site, l := pipeline.Load(fsys, slugs)
+	stages.done("load and check")
 	if l.Print(stderr) > 0 {
 		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)
 		return 1
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{Changed: <-dates, PDF: !*noPDF})
+	opts := render.Options{Changed: <-dates, PDF: !*noPDF}
+	tree, err := pipeline.HTML(fsys, site, opts)
+	stages.done("render HTML")
+	if err == nil && opts.PDF {
+		var pdfs output.Tree
+		pdfs, err = pipeline.PDFs(fsys, site, opts)
+		for p, data := range pdfs {
+			tree[p] = data
+		}
+		stages.done("make PDFs")
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "bti build: %v\n", err)
 		return 1
@@ -68,6 +81,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		outDir = filepath.Join(*dir, outDir)
 	}
 	stats, err := output.Write(outDir, tree, owned)
+	stages.done("write")
 	if err != nil {
 		fmt.Fprintf(stderr, "bti build: %v\n", err)
 		return 1
@@ -80,5 +94,30 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "bti build: %s, %d pages, %d files into %s in %s (%s)\n",
 		count(len(site.Municipalities), "municipality", "municipalities"), pages, len(tree), *out, time.Since(start).Round(time.Millisecond), stats)
+	if *timings {
+		stages.print(stdout)
+	}
 	return 0
+}
+
+// stageTimer measures the stages of a build one after the other.
+type stageTimer struct {
+	last   time.Time
+	stages []string
+	times  []time.Duration
+}
+
+// done records the time since the previous stage ended under name.
+func (t *stageTimer) done(name string) {
+	now := time.Now()
+	t.stages = append(t.stages, name)
+	t.times = append(t.times, now.Sub(t.last))
+	t.last = now
+}
+
+// print writes one line per stage.
+func (t *stageTimer) print(w io.Writer) {
+	for i, name := range t.stages {
+		fmt.Fprintf(w, "  %-16s %6d ms\n", name, t.times[i].Milliseconds())
+	}
 }

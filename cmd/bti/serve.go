@@ -49,7 +49,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if cfg.Themes != nil {
-		if _, err := fs.Stat(cfg.Themes, "base/templates/layout.html"); err != nil {
+		if _, err := fs.Stat(cfg.Themes, "base/assets/site.css"); err != nil {
 			cfg.Themes = nil // not a bti themes folder: use the built-in themes
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/bti-handbook/bti/generator/load"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
+	"github.com/bti-handbook/bti/generator/parallel"
 	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/render"
 )
@@ -31,35 +32,44 @@ func Load(fsys fs.FS, slugs []string) (*model.Site, *diag.List) {
 
 // Render renders every municipality of a checked site into one tree:
 // public/<slug>/... for each, and the list of sites at the root. With
-// opts.PDF, the PDFs are made too.
+// opts.PDF (and not opts.PDFOnRequest), the PDFs are made too.
 func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	tree, err := HTML(fsys, site, opts)
+	if err != nil || !opts.PDF || opts.PDFOnRequest {
+		return tree, err
+	}
+	pdfs, err := PDFs(fsys, site, opts)
+	if err != nil {
+		return nil, err
+	}
+	for p, data := range pdfs {
+		tree[p] = data
+	}
+	return tree, nil
+}
+
+// HTML renders the websites of every municipality (all at once, each on
+// all cores) and the files at the root: the list of sites and _redirects.
+func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	ms := site.Municipalities
+	trees := make([]output.Tree, len(ms))
+	errs := make([]error, len(ms))
+	parallel.Do(len(ms), func(i int) {
+		trees[i], errs[i] = render.Municipality(fsys, ms[i], opts)
+	})
 	tree := output.Tree{}
-	for _, m := range site.Municipalities {
-		t, err := render.Municipality(fsys, m, opts)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m.Slug, err)
+	for i, m := range ms {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", m.Slug, errs[i])
 		}
-		for p, data := range t {
+		for p, data := range trees[i] {
 			tree[m.Slug+"/"+p] = data
-		}
-		if opts.PDF && !opts.PDFOnRequest {
-			popts := pdf.Options{Changed: opts.Changed}
-			if m.Logo != "" {
-				popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
-			}
-			pdfs, err := pdf.Municipality(m, popts)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", m.Slug, err)
-			}
-			for p, data := range pdfs {
-				tree[m.Slug+"/"+p] = data
-			}
 		}
 	}
 	// Netlify reads _redirects only at the root of what it publishes, so
 	// the redirects of every site are gathered there too, under /<slug>.
 	var redirects strings.Builder
-	for _, m := range site.Municipalities {
+	for _, m := range ms {
 		for _, r := range render.Redirects(m) {
 			fmt.Fprintf(&redirects, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
 		}
@@ -69,12 +79,31 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 	if redirects.Len() > 0 {
 		tree["_redirects"] = []byte(redirects.String())
 	}
-	root, err := render.Sites(site.Municipalities, opts)
+	root, err := render.Sites(ms, opts)
 	if err != nil {
 		return nil, err
 	}
 	for p, data := range root {
 		tree[p] = data
+	}
+	return tree, nil
+}
+
+// PDFs makes the PDFs of every municipality, at <slug>/pdf/...
+func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	tree := output.Tree{}
+	for _, m := range site.Municipalities {
+		popts := pdf.Options{Changed: opts.Changed}
+		if m.Logo != "" {
+			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
+		}
+		pdfs, err := pdf.Municipality(m, popts)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", m.Slug, err)
+		}
+		for p, data := range pdfs {
+			tree[m.Slug+"/"+p] = data
+		}
 	}
 	return tree, nil
 }

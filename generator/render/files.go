@@ -110,10 +110,8 @@ func (b *builder) extras(tree output.Tree) {
 	var redirects bytes.Buffer
 	for _, r := range Redirects(b.m) {
 		target := r.To
-		data, err := b.theme.exec("redirect", map[string]string{
-			"Lang": b.m.Language, "Title": r.Title, "Target": relURL(r.From, target),
-			"Canonical": strings.TrimSuffix(base, "/") + target, "Text": b.theme.T(b.m.Language, b.m.Language, "redirect_text"),
-		})
+		data, err := renderComponent(redirectPage(b.m.Language, r.Title, relURL(r.From, target),
+			strings.TrimSuffix(base, "/")+target, b.theme.T(b.m.Language, b.m.Language, "redirect_text")))
 		if err == nil {
 			p := strings.TrimPrefix(r.From, "/")
 			if strings.HasSuffix(p, "/") || p == "" {
@@ -191,7 +189,7 @@ func Sites(ms []*model.Municipality, opts Options) (output.Tree, error) {
 			tree["assets/"+n] = data
 		}
 	}
-	data, err := theme.exec("sites", map[string]any{"Sites": ms, "CSS": name})
+	data, err := renderComponent(sitesPage(ms, name))
 	if err != nil {
 		return nil, err
 	}

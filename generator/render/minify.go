@@ -36,21 +36,6 @@ var mediaTypes = map[string]string{
 	".svg": "image/svg+xml", ".json": "application/json", ".xml": "application/xml",
 }
 
-// templateMinifier minifies the HTML of templates, keeping their {{ }}
-// actions, so that pages come out minified without minifying every page.
-var templateMinifier = &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true,
-	KeepDefaultAttrVals: true, TemplateDelims: html.GoTemplateDelims}
-
-// minifyTemplate minifies a template's HTML with tdewolff/minify, or
-// returns it as it is if that fails.
-func minifyTemplate(data []byte) []byte {
-	var b bytes.Buffer
-	if err := templateMinifier.Minify(minifier, &b, bytes.NewReader(data), nil); err != nil {
-		return data
-	}
-	return b.Bytes()
-}
-
 // Minify returns data minified by the type its name says, or data as it is
 // for other types (and if minifying fails, which would be a bug in a
 // template, not in content).

@@ -4,11 +4,15 @@
 // guide's print page, a 404 page, redirects for old URLs, sitemap.xml and
 // robots.txt, and the theme's assets.
 //
-// Pages are rendered on all cores with html/template from the theme the
-// municipality chose (package themes); every URL on a page is relative,
+// Pages are rendered on all cores with the templ components of this
+// package (*.templ, compiled to Go by `templ generate`), with the assets
+// and interface text of the theme the municipality chose (package
+// themes); every URL on a page is relative,
 // so the site works from any folder of any host. Render reads nothing but
 // the published attachments, through fs.FS.
 package render
+
+//go:generate go run github.com/a-h/templ/cmd/templ@v0.3.1100 generate -path .
 
 import (
 	"fmt"
@@ -38,9 +42,11 @@ type Options struct {
 	// Changed maps a source file to the date of its last change (from
 	// git), shown on step pages.
 	Changed map[string]string
-	// Themes, when set, is read for the themes instead of the ones built
-	// into the binary (the preview server reads themes/ from disk so that
-	// theme edits show at once). Themes are then parsed on every render.
+	// Themes, when set, is read for the themes' assets and interface text
+	// instead of the ones built into the binary (the preview server reads
+	// themes/ from disk so that edits to stylesheets and i18n show at
+	// once). They are then read on every render. The markup is compiled
+	// in (the *.templ files).
 	Themes fs.FS
 	// NoMinify leaves the HTML as the templates write it (the preview
 	// server skips minifying for speed).

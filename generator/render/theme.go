@@ -2,33 +2,30 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
+	"github.com/a-h/templ"
 
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/themes"
 )
 
-// pageKinds are the templates that render a page into the layout; each
-// is a file in templates/ that defines "main".
-var pageKinds = []string{"front", "guide", "level", "step", "toolbox", "tool", "services", "page", "notfound", "search", "print"}
-
-// Theme is a parsed theme: its templates, compiled once, and its assets.
+// Theme is a loaded theme: its assets and the interface text. The markup
+// is the same for every theme (the *.templ files of this package); themes
+// differ in their stylesheets.
 type Theme struct {
 	Name   string
-	pages  map[string]*template.Template // by page kind
-	other  *template.Template            // redirect, sites
-	assets map[string][]byte             // by path below assets/
-	i18n   map[string]map[string]string  // by language
-	tables sync.Map                      // merged tables, see Table
+	assets map[string][]byte            // by path below assets/
+	i18n   map[string]map[string]string // by language
+	tables sync.Map                     // merged tables, see Table
 }
 
 var (
@@ -53,47 +50,7 @@ func LoadTheme(name string) (*Theme, error) {
 }
 
 func parseTheme(fsys fs.FS, name string) (*Theme, error) {
-	t := &Theme{Name: name, pages: map[string]*template.Template{}, assets: map[string][]byte{}, i18n: map[string]map[string]string{}}
-	// Templates: the theme's file of a name replaces base's.
-	files := map[string][]byte{}
-	for _, dir := range []string{"base/templates", name + "/templates"} {
-		entries, _ := fs.ReadDir(fsys, dir)
-		for _, e := range entries {
-			data, err := fs.ReadFile(fsys, dir+"/"+e.Name())
-			if err != nil {
-				return nil, err
-			}
-			files[e.Name()] = minifyTemplate(data)
-		}
-	}
-	isPage := map[string]bool{}
-	for _, k := range pageKinds {
-		isPage[k+".html"] = true
-	}
-	root := template.New("root").Funcs(funcs)
-	for fname, data := range files {
-		if isPage[fname] {
-			continue
-		}
-		if _, err := root.New(fname).Parse(string(data)); err != nil {
-			return nil, fmt.Errorf("theme %s: %w", name, err)
-		}
-	}
-	t.other = root
-	for _, k := range pageKinds {
-		data, ok := files[k+".html"]
-		if !ok {
-			return nil, fmt.Errorf("theme %s: no template %s.html", name, k)
-		}
-		c, err := root.Clone()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := c.New(k + ".html").Parse(string(data)); err != nil {
-			return nil, fmt.Errorf("theme %s: %w", name, err)
-		}
-		t.pages[k] = c
-	}
+	t := &Theme{Name: name, assets: map[string][]byte{}, i18n: map[string]map[string]string{}}
 	if err := t.loadAssets(fsys); err != nil {
 		return nil, err
 	}
@@ -196,32 +153,44 @@ func (t *Theme) loadAssets(fsys fs.FS) error {
 	return nil
 }
 
-// execPage renders a page view with the template of its kind.
+// execPage renders a page view with the layout and the main content of
+// its kind.
 func (t *Theme) execPage(p *pageView) ([]byte, error) {
-	tmpl, ok := t.pages[p.Kind]
-	if !ok {
+	var main templ.Component
+	switch p.Kind {
+	case "front":
+		main = frontMain(p, p.Front)
+	case "guide":
+		main = guideMain(p, p.Guide)
+	case "level":
+		main = levelMain(p, p.LevelPage)
+	case "step":
+		main = stepMain(p, p.Step)
+	case "toolbox":
+		main = toolboxMain(p, p.Toolbox)
+	case "tool":
+		main = toolMain(p, p.Tool)
+	case "services":
+		main = servicesMain(p)
+	case "page":
+		main = pageMain(p)
+	case "notfound":
+		main = notFoundMain(p)
+	case "search":
+		main = searchMain(p)
+	case "print":
+		main = printMain(p, p.Print)
+	default:
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "layout", p); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.URL, err)
-	}
-	return b.Bytes(), nil
+	return renderComponent(layout(p, main))
 }
 
-// execPart renders a named template of the page kind's set with data.
-func (t *Theme) execPart(kind, name string, data any) ([]byte, error) {
+// renderComponent renders c into a new byte slice.
+func renderComponent(c templ.Component) ([]byte, error) {
 	var b bytes.Buffer
-	if err := t.pages[kind].ExecuteTemplate(&b, name, data); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// exec renders one of the templates outside the layout.
-func (t *Theme) exec(name string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.other.ExecuteTemplate(&b, name, data); err != nil {
+	b.Grow(16 << 10)
+	if err := c.Render(context.Background(), &b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -263,28 +232,28 @@ func (t *Theme) T(lang, fallback, key string) string {
 	return key
 }
 
-var funcs = template.FuncMap{
-	// date shows an ISO date (2026-11-27) the Norwegian way: 27.11.2026.
-	"date": func(iso string) string {
-		if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
-			return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+// date shows an ISO date (2026-11-27) the Norwegian way: 27.11.2026.
+func date(iso string) string {
+	if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
+		return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+	}
+	return iso
+}
+
+// anchorIcon is the link symbol of heading anchors.
+const anchorIcon = markdown.AnchorIcon
+
+// tel turns a phone number as written into the number of a tel: URL.
+func tel(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+			b.WriteRune(r)
 		}
-		return iso
-	},
-	// anchorIcon is the link symbol of heading anchors.
-	"anchorIcon": func() template.HTML { return template.HTML(markdown.AnchorIcon) },
-	// tel turns a phone number as written into a tel: URL.
-	"tel": func(s string) string {
-		var b strings.Builder
-		for i, r := range s {
-			if r >= '0' && r <= '9' || (r == '+' && i == 0) {
-				b.WriteRune(r)
-			}
-		}
-		out := b.String()
-		if !strings.HasPrefix(out, "+") && len(out) == 8 {
-			out = "+47" + out
-		}
-		return out
-	},
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "+") && len(out) == 8 {
+		out = "+47" + out
+	}
+	return out
 }

@@ -1,10 +1,14 @@
 package render
 
 import (
+	"context"
 	"html/template"
+	"io"
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/a-h/templ"
 
 	"github.com/bti-handbook/bti/generator/model"
 )
@@ -118,10 +122,11 @@ func (p *pageView) RelRoot(u string) string {
 	return rel
 }
 
-// Chrome renders a part shared by many pages (the templates "header",
-// "emergency" and "footer") once for each combination of what it depends
-// on: the page's depth, its place in the menu and its languages.
-func (p *pageView) Chrome(name string) (template.HTML, error) {
+// Chrome renders a part shared by many pages (header, emergency box,
+// footer) once for each combination of what it depends on: the page's
+// depth, its place in the menu and its languages; later pages get the
+// same HTML.
+func (p *pageView) Chrome(name string, part templ.Component) templ.Component {
 	current := ""
 	for _, item := range p.Site.Menu {
 		if p.Current(item.URL) {
@@ -131,16 +136,25 @@ func (p *pageView) Chrome(name string) (template.HTML, error) {
 	}
 	key := name + "|" + p.RelRoot("/") + "|" + current + "|" + p.Lang + "|" + p.UILang() + "|" + p.absBase
 	if v, ok := p.Site.chrome.Load(key); ok {
-		return v.(template.HTML), nil
+		return templ.Raw(v.(string))
 	}
-	data, err := p.Site.theme.execPart(p.Kind, name, p)
+	data, err := renderComponent(part)
 	if err != nil {
-		return "", err
+		return templ.ComponentFunc(func(context.Context, io.Writer) error { return err })
 	}
-	h := template.HTML(data)
-	p.Site.chrome.Store(key, h)
-	return h, nil
+	p.Site.chrome.Store(key, string(data))
+	return templ.Raw(string(data))
 }
+
+// DocumentTitle is the page's <title>: the page, the municipality, BTI.
+func (p *pageView) DocumentTitle() string {
+	if p.Title != "" {
+		return p.Title + " – " + p.Site.M.ShortName + " – BTI"
+	}
+	return p.Site.M.ShortName + " – BTI"
+}
+
+// T looks a key up in the page's interface text.
 func (p *pageView) T(key string) string {
 	return p.Site.theme.T(p.UILang(), p.Site.M.Language, key)
 }
@@ -157,29 +171,43 @@ func (p *pageView) UILang() string {
 
 // ChromeLang marks the header, menu and footer with their language when it
 // is not the page's (WCAG 3.1.2, language of parts).
-func (p *pageView) ChromeLang() template.HTMLAttr {
+func (p *pageView) ChromeLang() templ.OrderedAttributes {
 	if ui := p.UILang(); ui != p.Lang {
-		return template.HTMLAttr(` lang="` + ui + `" dir="` + Direction(ui) + `"`)
+		return langAttrs(ui, Direction(ui))
 	}
-	return ""
+	return nil
+}
+
+// MunicipalityLang marks a part in the municipality's language (the
+// emergency box) on a page in another.
+func (p *pageView) MunicipalityLang() templ.OrderedAttributes {
+	if p.Lang != p.Site.M.Language {
+		return langAttrs(p.Site.M.Language, "ltr")
+	}
+	return nil
+}
+
+// langAttrs are the lang and dir attributes of a part.
+func langAttrs(lang, dir string) templ.OrderedAttributes {
+	return templ.OrderedAttributes{templ.KV[string, any]("lang", lang), templ.KV[string, any]("dir", dir)}
 }
 
 // PageLang marks a part in the page's language inside the interface (the
 // page's title in the breadcrumbs) when the interface is in another.
-func (p *pageView) PageLang() template.HTMLAttr {
+func (p *pageView) PageLang() templ.OrderedAttributes {
 	if p.UILang() != p.Lang {
-		return template.HTMLAttr(` lang="` + p.Lang + `" dir="` + p.Dir + `"`)
+		return langAttrs(p.Lang, p.Dir)
 	}
-	return ""
+	return nil
 }
 
 // ContentLang marks text from the municipality's files (guide titles in
 // the menu) when the interface around it is in another language.
-func (p *pageView) ContentLang() template.HTMLAttr {
+func (p *pageView) ContentLang() templ.OrderedAttributes {
 	if p.UILang() != p.Site.M.Language {
-		return template.HTMLAttr(` lang="` + p.Site.M.Language + `" dir="ltr"`)
+		return langAttrs(p.Site.M.Language, "ltr")
 	}
-	return ""
+	return nil
 }
 
 // Current reports whether u is this page, for aria-current in menus.
