@@ -6,12 +6,13 @@ package pdf
 // needed for this; the field font is embedded from bytes (fieldfont.go).
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/fnv"
 	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -28,7 +29,10 @@ func init() {
 	// Never touch ~/.config/pdfcpu in production (it would create it and install
 	// Roboto on first use). Tests that need pdfcpu's form *fill* switch to a temp
 	// config dir themselves (see proto_test.go).
-	api.DisableConfigDir()
+	// (What api.DisableConfigDir does; the api package itself is not
+	// imported: it brings in a table-building init of 30 ms that every
+	// bti command would pay.)
+	model.ConfigPath = "disable"
 	pdfcpuConf = model.NewDefaultConfiguration()
 	pdfcpuConf.ValidationMode = model.ValidationRelaxed
 	pdfcpuConf.WriteObjectStream = true // smaller output
@@ -82,7 +86,7 @@ type Meta struct {
 // AddAcroForm adds fields to pdf, sets its language and document
 // information, and returns the new PDF.
 func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Meta) ([]byte, error) {
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConf)
+	ctx, err := pdfcpu.Read(bytes.NewReader(pdf), pdfcpuConf)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +236,12 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Me
 	}
 
 	var out bytes.Buffer
-	if err := api.WriteContext(ctx, &out); err != nil {
+	w := bufio.NewWriter(&out)
+	ctx.Write.Writer = w
+	if err := pdfcpu.WriteContext(ctx); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

@@ -56,8 +56,8 @@ func Minify(name string, data []byte) []byte {
 func minifyTree(tree output.Tree) {
 	names := make([]string, 0, len(tree))
 	for p := range tree {
-		if strings.HasPrefix(p, "assets/") || strings.HasSuffix(p, ".html") {
-			continue // assets are minified with the theme, pages by their templates
+		if strings.HasPrefix(p, "assets/") || strings.HasSuffix(p, ".html") || strings.HasPrefix(p, "sok/") {
+			continue // assets are minified with the theme; pages and the search index are written compact
 		}
 		if _, ok := mediaTypes[path.Ext(p)]; ok {
 			names = append(names, p)

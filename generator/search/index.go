@@ -48,16 +48,15 @@ func Build(docs []Doc) ([]byte, error) {
 	var order []*entry
 	lengths := make([][2]int, len(docs))
 	var total [2]int
+	var buf []byte
 	for i, d := range docs {
 		for f, text := range [2]string{d.Title, d.Text} {
-			ts := Terms(text)
-			lengths[i][f] = len(ts)
-			total[f] += len(ts)
-			for _, t := range ts {
-				e, ok := index[t]
+			buf = eachTerm(text, buf, func(t []byte) {
+				lengths[i][f]++
+				e, ok := index[string(t)] // no allocation for a term seen before
 				if !ok {
-					e = &entry{term: t}
-					index[t] = e
+					e = &entry{term: string(t)}
+					index[e.term] = e
 					order = append(order, e)
 				}
 				p := e.posts[f]
@@ -66,7 +65,8 @@ func Build(docs []Doc) ([]byte, error) {
 				} else {
 					e.posts[f] = append(p, posting{doc: i, freq: 1})
 				}
-			}
+			})
+			total[f] += lengths[i][f]
 		}
 	}
 	var b bytes.Buffer

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,33 @@ func TestBuildIsMiniSearchFormat(t *testing.T) {
 	}
 	if !found {
 		t.Error("no term tiltak")
+	}
+}
+
+// TestTermsMatchesReference checks the allocation-free tokenizer against
+// the plain definition (split on separators, lower-case, stem) on text
+// with capitals, Norwegian and Sámi letters, Arabic, digits and
+// punctuation of every kind.
+func TestTermsMatchesReference(t *testing.T) {
+	texts := []string{
+		"Samtale med foreldrene: «tiltaket» – og BUP/PPT!",
+		"ÆØÅ æøå Ååsen ÆRENDET; Čáhcegáddi ŊUOVVA šaddu ŧ đ ž",
+		"  leading and trailing\n\r\tspaces…  ",
+		"tall 1234 og 12,5 % — «sitat» (parentes) [klamme] {krøll}",
+		"مرحبا بكم في الروضة، شكرا",
+		"e-post: navn@example.no, tlf. 00 00 00 00",
+		"",
+	}
+	for _, text := range texts {
+		var want []string
+		for _, f := range strings.FieldsFunc(text, isSeparator) {
+			if s := Stem(strings.ToLower(f)); s != "" {
+				want = append(want, s)
+			}
+		}
+		got := Terms(text)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Terms(%q)\n got %q\nwant %q", text, got, want)
+		}
 	}
 }

@@ -56,10 +56,19 @@ var asciiSeparator = func() (t [128]bool) {
 	return t
 }()
 
+// latinSeparator caches isSeparator below U+0800 (Latin, Greek, Cyrillic,
+// Arabic letters and their punctuation): most letters of any text.
+var latinSeparator = func() (t [0x800]bool) {
+	for r := range rune(len(t)) {
+		t[r] = r == '\n' || r == '\r' || unicode.In(r, unicode.Z, unicode.P)
+	}
+	return t
+}()
+
 // isSeparator matches MiniSearch's default tokenizer: /[\n\r\p{Z}\p{P}]+/u.
 func isSeparator(r rune) bool {
-	if r < 128 {
-		return asciiSeparator[r]
+	if r < rune(len(latinSeparator)) {
+		return latinSeparator[r]
 	}
 	return unicode.In(r, unicode.Z, unicode.P)
 }
@@ -67,12 +76,79 @@ func isSeparator(r rune) bool {
 // Terms splits text into lower-case stemmed terms, as the client does
 // with a query.
 func Terms(text string) []string {
-	fields := strings.FieldsFunc(text, isSeparator)
-	out := fields[:0]
-	for _, f := range fields {
-		if t := Stem(strings.ToLower(f)); t != "" {
-			out = append(out, t)
+	var out []string
+	eachTerm(text, nil, func(t []byte) { out = append(out, string(t)) })
+	return out
+}
+
+// eachTerm calls fn with each lower-case stemmed term of text, in a buffer
+// (buf, grown as needed) that fn must not keep. It is Terms without an
+// allocation per word, for the index builder.
+func eachTerm(text string, buf []byte, fn func(term []byte)) []byte {
+	i := 0
+	for i < len(text) {
+		// Skip separators.
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isSeparator(r) {
+			i += size
+			continue
+		}
+		// One word, lower-cased into buf.
+		buf = buf[:0]
+		for i < len(text) {
+			r, size = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			if isSeparator(r) {
+				break
+			}
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				buf = append(buf, byte(r))
+			} else {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			i += size
+		}
+		if t := stemBytes(buf); len(t) > 0 {
+			fn(t)
 		}
 	}
-	return out
+	return buf
+}
+
+// suffixesByLast are the indexes in Suffixes of the suffixes ending in
+// each byte, in order: a word is only compared with those that can match.
+var suffixesByLast = func() (t [256][]int) {
+	for i, s := range Suffixes {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], i)
+	}
+	return t
+}()
+
+// stemBytes is Stem on a byte slice, returning a prefix of term.
+func stemBytes(term []byte) []byte {
+	if len(term) <= MinStem {
+		return term // too short to lose anything
+	}
+	n := -1
+	for _, i := range suffixesByLast[term[len(term)-1]] {
+		s := Suffixes[i]
+		if len(term) < len(s) || string(term[len(term)-len(s):]) != s {
+			continue
+		}
+		if n < 0 {
+			n = utf8.RuneCount(term)
+		}
+		if n-suffixRunes[i] >= MinStem {
+			return term[:len(term)-len(s)]
+		}
+	}
+	return term
 }
