@@ -15,13 +15,17 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Tree is a built site: file contents by slash-separated path relative to
@@ -47,6 +51,11 @@ const tmpPrefix = ".bti-tmp-"
 // Write writes tree into dir. Files under the folders in owned (slash
 // paths relative to dir; "" for the root files only) that tree does not
 // hold are removed afterwards.
+//
+// An owned folder that does not exist yet (every folder, on a first
+// build) is written whole in the staging folder and renamed into place at
+// the end: readers see it appear complete, and each file costs three
+// system calls instead of five.
 func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	paths := make([]string, 0, len(tree))
 	for p := range tree {
@@ -56,14 +65,36 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	if err := makeDirs(dir, paths); err != nil {
+	old, err := scan(dir, owned)
+	if err != nil {
 		return Stats{}, err
 	}
 	staging := filepath.Clean(dir) + ".bti-staging"
+	os.RemoveAll(staging) // left by a build that was killed
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("output: %w", err)
+	}
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return Stats{}, fmt.Errorf("output: %w", err)
 	}
 	defer os.RemoveAll(staging)
+	w := &writer{staging: staging, chmod: needsChmod(staging)}
+	// fresh are the owned folders that do not exist: built in staging.
+	fresh := map[string]bool{}
+	for _, o := range owned {
+		if o != "" && !old.dirs[o] {
+			fresh[o] = true
+		}
+	}
+	target := func(p string) string {
+		if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
+			return filepath.Join(staging, filepath.FromSlash(p))
+		}
+		return filepath.Join(dir, filepath.FromSlash(p))
+	}
+	if err := makeDirs(paths, target, old.dirs, dir); err != nil {
+		return Stats{}, err
+	}
 	var (
 		mu    sync.Mutex
 		stats Stats
@@ -76,7 +107,13 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				changed, err := writeFile(staging, filepath.Join(dir, filepath.FromSlash(p)), tree[p])
+				var changed bool
+				var err error
+				if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
+					changed, err = true, w.create(target(p), tree[p])
+				} else {
+					changed, err = w.replace(target(p), tree[p], old.mayHold(p))
+				}
 				mu.Lock()
 				switch {
 				case err != nil && first == nil:
@@ -98,65 +135,55 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	if first != nil {
 		return stats, first
 	}
-	removed, err := removeStale(dir, tree, owned)
-	stats.Removed = removed
+	for _, o := range owned {
+		if !fresh[o] {
+			continue
+		}
+		src := filepath.Join(staging, filepath.FromSlash(o))
+		if _, err := os.Lstat(src); err != nil {
+			continue // the build has no files there
+		}
+		if err := os.Rename(src, filepath.Join(dir, filepath.FromSlash(o))); err != nil {
+			return stats, fmt.Errorf("output: %w", err)
+		}
+	}
+	stats.Removed, err = old.removeStale(dir, tree)
 	return stats, err
 }
 
-// makeDirs creates every folder the files need, once each.
-func makeDirs(dir string, paths []string) error {
-	made := map[string]bool{}
-	for _, p := range paths {
-		d := filepath.Dir(filepath.Join(dir, filepath.FromSlash(p)))
-		if made[d] {
-			continue
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-		made[d] = true
-	}
-	return nil
+// existing is what the output folder held before the build.
+type existing struct {
+	files map[string]bool // slash paths of files under the owned folders
+	dirs  map[string]bool // slash paths of folders
+	order []string        // the folders under owned ones, parents first
+	owned map[string]bool // the owned folders, which were listed
 }
 
-// writeFile replaces name with data unless it holds data already; the new
-// file is written in staging and renamed into place.
-func writeFile(staging, name string, data []byte) (changed bool, err error) {
-	if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
-		if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, data) {
-			return false, nil
-		}
+// mayHold reports whether the file p may have been there before the
+// build: it was listed, or it is outside what was listed.
+func (old *existing) mayHold(p string) bool {
+	if old.files[p] {
+		return true
 	}
-	f, err := os.CreateTemp(staging, tmpPrefix+"*")
-	if err != nil {
-		return false, fmt.Errorf("output: %w", err)
+	top, _, ok := strings.Cut(p, "/")
+	if !ok {
+		top = ""
 	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(tmp, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, name)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return false, fmt.Errorf("output: %w", werr)
-	}
-	return true, nil
+	return !old.owned[top]
 }
 
-// removeStale removes files under the owned folders that tree does not
-// hold, temporary files left by killed builds, and folders left empty.
-func removeStale(dir string, tree Tree, owned []string) (int, error) {
-	removed := 0
+// scan lists the files and folders under the owned folders of dir, one
+// directory read per folder (no stat per file).
+func scan(dir string, owned []string) (*existing, error) {
+	old := &existing{files: map[string]bool{}, dirs: map[string]bool{}, owned: map[string]bool{}}
+	for _, o := range owned {
+		old.owned[o] = true
+	}
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return old, nil
+	}
 	for _, o := range owned {
 		root := filepath.Join(dir, filepath.FromSlash(o))
-		var dirs []string
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if os.IsNotExist(err) {
@@ -168,31 +195,150 @@ func removeStale(dir string, tree Tree, owned []string) (int, error) {
 			rel = filepath.ToSlash(rel)
 			if d.IsDir() {
 				if o == "" && p != root {
-					return filepath.SkipDir // the root's own files only
+					old.dirs[rel] = true // a folder the root's owner does not own
+					return filepath.SkipDir
 				}
-				dirs = append(dirs, p)
+				old.dirs[rel] = true
+				if p != root {
+					old.order = append(old.order, rel)
+				}
 				return nil
 			}
-			if _, ok := tree[rel]; ok {
-				return nil
-			}
-			if err := os.Remove(p); err != nil {
-				return err
-			}
-			if !strings.HasPrefix(d.Name(), tmpPrefix) {
-				removed++
-			}
+			old.files[rel] = true
 			return nil
 		})
 		if err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+	}
+	return old, nil
+}
+
+// makeDirs creates every folder the files need, once each, skipping the
+// ones that exist.
+func makeDirs(paths []string, target func(string) string, exists map[string]bool, dir string) error {
+	made := map[string]bool{}
+	for _, p := range paths {
+		if d := path.Dir(p); d == "." || exists[d] {
+			continue
+		}
+		d := filepath.Dir(target(p))
+		if made[d] {
+			continue
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		made[d] = true
+	}
+	return nil
+}
+
+// writer writes files through the staging folder.
+type writer struct {
+	staging string
+	chmod   bool // the umask takes bits from 0644: set them after creating
+	n       atomic.Int64
+}
+
+// needsChmod reports whether files created with mode 0644 in dir come out
+// otherwise (a umask stricter than 022), so that they must be chmodded to
+// be readable by a web server.
+func needsChmod(dir string) bool {
+	name := filepath.Join(dir, tmpPrefix+"mode")
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return true
+	}
+	st, err := f.Stat()
+	f.Close()
+	os.Remove(name)
+	return err != nil || st.Mode().Perm() != 0o644
+}
+
+// create writes a new file that no reader can see yet (it is in staging).
+func (w *writer) create(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	_, err = f.Write(data)
+	if err == nil && w.chmod {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+// replace puts data at name unless it holds data already (when it existed
+// before the build); the new file is written in staging and renamed into
+// place, so a reader sees the old file or the new one, never a part.
+func (w *writer) replace(name string, data []byte, existed bool) (changed bool, err error) {
+	if existed && same(name, data) {
+		return false, nil
+	}
+	tmp := filepath.Join(w.staging, tmpPrefix+strconv.FormatInt(w.n.Add(1), 10))
+	if err := w.create(tmp, data); err != nil {
+		return false, err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return false, fmt.Errorf("output: %w", err)
+	}
+	return true, nil
+}
+
+// buffers hold what same reads, reused between files.
+var buffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// same reports whether the regular file name holds exactly data.
+func same(name string, data []byte) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	bp := buffers.Get().(*[]byte)
+	defer buffers.Put(bp)
+	if cap(*bp) < len(data)+1 {
+		*bp = make([]byte, len(data)+1)
+	}
+	// One byte more than data: a longer file shows as a short compare.
+	buf := (*bp)[:len(data)+1]
+	n, err := io.ReadFull(f, buf)
+	if err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false // longer than data, or unreadable
+	}
+	return bytes.Equal(buf[:n], data)
+}
+
+// removeStale removes the files that were there before the build and that
+// tree does not hold (temporary files left by killed builds among them),
+// then the folders left empty.
+func (old *existing) removeStale(dir string, tree Tree) (int, error) {
+	removed := 0
+	for p := range old.files {
+		if _, ok := tree[p]; ok {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil && !os.IsNotExist(err) {
 			return removed, fmt.Errorf("output: %w", err)
 		}
-		// Deepest first, so that parents empty out after their children.
-		for i := len(dirs) - 1; i >= 0; i-- {
-			if dirs[i] != root {
-				os.Remove(dirs[i]) // fails, harmlessly, unless empty
-			}
+		if !strings.HasPrefix(path.Base(p), tmpPrefix) {
+			removed++
 		}
+	}
+	if removed == 0 {
+		return 0, nil
+	}
+	// Deepest first, so that parents empty out after their children.
+	for i := len(old.order) - 1; i >= 0; i-- {
+		os.Remove(filepath.Join(dir, filepath.FromSlash(old.order[i]))) // fails, harmlessly, unless empty
 	}
 	return removed, nil
 }

@@ -68,3 +68,30 @@ func TestWriteRefusesPathsOutside(t *testing.T) {
 		t.Fatal("want an error for ../x")
 	}
 }
+
+// TestWriteAfterKilledBuild starts from what a build killed while staging
+// a new folder leaves: a staging folder with part of a site in it.
+func TestWriteAfterKilledBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	half := filepath.Join(dir+".bti-staging", "a")
+	os.MkdirAll(half, 0o755)
+	os.WriteFile(filepath.Join(half, "index.html"), []byte("half"), 0o644)
+	st, err := Write(dir, Tree{"a/index.html": []byte("whole"), "a/b/c.html": []byte("c")}, []string{"", "a"})
+	if err != nil || st.Written != 2 {
+		t.Fatalf("write: %v %+v", err, st)
+	}
+	if got := read(t, filepath.Join(dir, "a/index.html")); got != "whole" {
+		t.Errorf("a/index.html = %q", got)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "a/b/c.html")); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("a/b/c.html: %v %v", fi, err)
+	}
+	if _, err := os.Stat(dir + ".bti-staging"); !os.IsNotExist(err) {
+		t.Error("the staging folder was left behind")
+	}
+	// A file that grew or shrank by a byte is rewritten.
+	st, err = Write(dir, Tree{"a/index.html": []byte("whole!"), "a/b/c.html": []byte("")}, []string{"", "a"})
+	if err != nil || st.Written != 2 || st.Unchanged != 0 {
+		t.Fatalf("second write: %v %+v", err, st)
+	}
+}
