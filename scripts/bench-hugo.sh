@@ -26,12 +26,20 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/
 bti_cold=(); bti_warm=(); hugo_cold=(); hugo_warm=()
 bti() { "$work/bti" build -C "$work/corpus/bti" --no-pdf --out "$work/corpus/bti/public"; }
 hugo_b() { hugo --minify -s "$work/corpus/hugo" -d "$work/corpus/hugo/public"; }
+# A cold build starts from an empty folder. The old output is moved aside
+# and deleted only at the end: on ext4 without a journal (this machine),
+# creating files within about 30 s of deleting many makes the kernel scan
+# past every recently deleted inode (recently_deleted() in ext4's inode
+# allocator, seen with perf), which would time the deletion rather than
+# the build, for both generators.
+mkdir -p "$work/trash"
+aside() { mv "$1" "$work/trash/$(date +%s%N)"; }
 bti; hugo_b # warm the caches once
 for i in $(seq "$runs"); do
   bti_warm+=("$(ms bti)")
   hugo_warm+=("$(ms hugo_b)")
-  rm -rf "$work/corpus/bti/public"; bti_cold+=("$(ms bti)")
-  rm -rf "$work/corpus/hugo/public"; hugo_cold+=("$(ms hugo_b)")
+  aside "$work/corpus/bti/public"; bti_cold+=("$(ms bti)")
+  aside "$work/corpus/hugo/public"; hugo_cold+=("$(ms hugo_b)")
 done
 pages_bti=$(find "$work/corpus/bti/public" -name '*.html' | wc -l)
 pages_hugo=$(find "$work/corpus/hugo/public" -name '*.html' | wc -l)

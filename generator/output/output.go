@@ -101,12 +101,17 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		first error
 		wg    sync.WaitGroup
 	)
-	work := make(chan string)
+	var next atomic.Int64
 	for range max(2, runtime.GOMAXPROCS(0)*2) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range work {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				p := paths[i]
 				var changed bool
 				var err error
 				if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
@@ -127,10 +132,6 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 			}
 		}()
 	}
-	for _, p := range paths {
-		work <- p
-	}
-	close(work)
 	wg.Wait()
 	if first != nil {
 		return stats, first

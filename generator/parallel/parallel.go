@@ -5,6 +5,7 @@ package parallel
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Do runs fn(i) for every i in [0, n) on all cores and waits for them.
@@ -23,21 +24,25 @@ func DoWith[W any](n int, newWorker func() W, fn func(w W, i int)) {
 		}
 		return
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
+	// Workers take the next index from a counter: no channel hand-off
+	// (and no wake-up of a sleeping goroutine) per piece of work.
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			w := newWorker()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				fn(w, i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

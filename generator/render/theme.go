@@ -186,14 +186,19 @@ func (t *Theme) execPage(p *pageView) ([]byte, error) {
 	return renderComponent(layout(p, main))
 }
 
+// pageBuffers are reused between pages: a page is rendered into one and
+// copied out at its exact size.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderComponent renders c into a new byte slice.
 func renderComponent(c templ.Component) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(16 << 10)
-	if err := c.Render(context.Background(), &b); err != nil {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(b)
+	b.Reset()
+	if err := c.Render(context.Background(), b); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // fingerprint names an asset after a hash of its content, so it can be

@@ -68,6 +68,8 @@ type pageView struct {
 	// absBase, when set, makes links absolute paths under it (for the
 	// 404 page, which a host serves at any depth).
 	absBase string
+	// chromeKey is what the shared parts of this page depend on (Chrome).
+	chromeKey string
 
 	Front         *frontView
 	Guide         *guideView
@@ -127,14 +129,17 @@ func (p *pageView) RelRoot(u string) string {
 // depth, its place in the menu and its languages; later pages get the
 // same HTML.
 func (p *pageView) Chrome(name string, part templ.Component) templ.Component {
-	current := ""
-	for _, item := range p.Site.Menu {
-		if p.Current(item.URL) {
-			current = item.URL
-			break
+	if p.chromeKey == "" {
+		current := ""
+		for _, item := range p.Site.Menu {
+			if p.Current(item.URL) {
+				current = item.URL
+				break
+			}
 		}
+		p.chromeKey = "|" + p.RelRoot("/") + "|" + current + "|" + p.Lang + "|" + p.UILang() + "|" + p.absBase
 	}
-	key := name + "|" + p.RelRoot("/") + "|" + current + "|" + p.Lang + "|" + p.UILang() + "|" + p.absBase
+	key := name + p.chromeKey
 	if v, ok := p.Site.chrome.Load(key); ok {
 		return templ.Raw(v.(string))
 	}
@@ -216,9 +221,10 @@ func (p *pageView) Current(u string) bool {
 }
 
 // relURL returns target relative to the page at from (both root-relative;
-// pages end in "/"), keeping a #fragment.
+// pages end in "/"), keeping a #fragment. It runs for every link of every
+// page, so it walks the paths in place instead of splitting them.
 func relURL(from, target string) string {
-	if target == "" || strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") || strings.HasPrefix(target, "tel:") || strings.HasPrefix(target, "#") {
+	if target == "" || target[0] == '#' || strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") || strings.HasPrefix(target, "tel:") {
 		return target
 	}
 	frag := ""
@@ -227,7 +233,9 @@ func relURL(from, target string) string {
 	}
 	dir := from
 	if !strings.HasSuffix(dir, "/") {
-		dir = path.Dir(dir) + "/"
+		if dir = path.Dir(dir); dir != "/" {
+			dir += "/"
+		}
 	}
 	if target == dir {
 		if frag != "" {
@@ -235,20 +243,26 @@ func relURL(from, target string) string {
 		}
 		return "./"
 	}
-	fromParts := strings.Split(strings.Trim(dir, "/"), "/")
-	if dir == "/" {
-		fromParts = nil
+	// The longest common folder prefix of dir and target (up to a "/").
+	common := 0
+	for i := 0; i < len(dir) && i < len(target) && dir[i] == target[i]; i++ {
+		if dir[i] == '/' {
+			common = i + 1
+		}
 	}
-	toParts := strings.Split(strings.TrimPrefix(target, "/"), "/")
-	i := 0
-	for i < len(fromParts) && i < len(toParts)-1 && fromParts[i] == toParts[i] {
-		i++
+	up := strings.Count(dir[common:], "/")
+	rest := target[common:]
+	var b strings.Builder
+	b.Grow(3*up + len(rest) + len(frag) + 2)
+	for range up {
+		b.WriteString("../")
 	}
-	rel := strings.Repeat("../", len(fromParts)-i) + strings.Join(toParts[i:], "/")
-	if rel == "" {
-		rel = "./"
+	b.WriteString(rest)
+	if b.Len() == 0 {
+		b.WriteString("./")
 	}
-	return rel + frag
+	b.WriteString(frag)
+	return b.String()
 }
 
 // languageNames are the names of languages in the languages themselves,
