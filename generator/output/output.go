@@ -26,6 +26,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // Tree is a built site: file contents by slash-separated path relative to
@@ -174,7 +176,8 @@ func (old *existing) mayHold(p string) bool {
 }
 
 // scan lists the files and folders under the owned folders of dir, one
-// directory read per folder (no stat per file).
+// directory read per folder (no stat per file), the owned folders on all
+// cores.
 func scan(dir string, owned []string) (*existing, error) {
 	old := &existing{files: map[string]bool{}, dirs: map[string]bool{}, owned: map[string]bool{}}
 	for _, o := range owned {
@@ -183,33 +186,60 @@ func scan(dir string, owned []string) (*existing, error) {
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		return old, nil
 	}
-	for _, o := range owned {
-		root := filepath.Join(dir, filepath.FromSlash(o))
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	type listing struct {
+		files, dirs []string
+		err         error
+	}
+	lists := make([]listing, len(owned))
+	parallel.Do(len(owned), func(i int) {
+		o := owned[i]
+		l := &lists[i]
+		var walk func(rel string, top bool)
+		walk = func(rel string, top bool) {
+			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
 			if err != nil {
-				if os.IsNotExist(err) {
-					return nil
+				if !os.IsNotExist(err) && l.err == nil {
+					l.err = err
 				}
-				return err
+				return
 			}
-			rel, _ := filepath.Rel(dir, p)
-			rel = filepath.ToSlash(rel)
-			if d.IsDir() {
-				if o == "" && p != root {
-					old.dirs[rel] = true // a folder the root's owner does not own
-					return filepath.SkipDir
-				}
-				old.dirs[rel] = true
-				if p != root {
-					old.order = append(old.order, rel)
-				}
-				return nil
+			entries, err := f.ReadDir(-1)
+			f.Close()
+			if err != nil && l.err == nil {
+				l.err = err
 			}
-			old.files[rel] = true
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("output: %w", err)
+			if rel != "" {
+				l.dirs = append(l.dirs, rel)
+			}
+			for _, e := range entries {
+				p := e.Name()
+				if rel != "" {
+					p = rel + "/" + p
+				}
+				switch {
+				case !e.IsDir():
+					l.files = append(l.files, p)
+				case top && o == "":
+					l.dirs = append(l.dirs, p) // a folder the root's owner does not own
+				default:
+					walk(p, false)
+				}
+			}
+		}
+		walk(o, true)
+	})
+	for _, l := range lists {
+		if l.err != nil {
+			return nil, fmt.Errorf("output: %w", l.err)
+		}
+		for _, f := range l.files {
+			old.files[f] = true
+		}
+		for _, d := range l.dirs {
+			if !old.dirs[d] {
+				old.dirs[d] = true
+				old.order = append(old.order, d)
+			}
 		}
 	}
 	return old, nil
