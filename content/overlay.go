@@ -34,6 +34,36 @@ func (o overlay) Open(name string) (fs.File, error) {
 	return o.root.Open(name)
 }
 
+// pick returns the tree that serves name and the name in it.
+func (o overlay) pick(name string) (fs.FS, string) {
+	if name == Dir {
+		return o.nat, "."
+	}
+	if rest, ok := strings.CutPrefix(name, Dir+"/"); ok {
+		return o.nat, rest
+	}
+	return o.root, name
+}
+
+// ReadFile implements fs.ReadFileFS, so that reading a file takes the
+// underlying tree's direct way (os.Root's) rather than Open, Stat, Read.
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	fsys, n := o.pick(name)
+	return fs.ReadFile(fsys, n)
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	fsys, n := o.pick(name)
+	return fs.ReadDir(fsys, n)
+}
+
+// Stat implements fs.StatFS.
+func (o overlay) Stat(name string) (fs.FileInfo, error) {
+	fsys, n := o.pick(name)
+	return fs.Stat(fsys, n)
+}
+
 // Embedded reports whether fsys serves content/ from the built-in defaults.
 func Embedded(fsys fs.FS) bool {
 	_, ok := fsys.(overlay)

@@ -41,6 +41,12 @@ for i in $(seq "$runs"); do
   aside "$work/corpus/bti/public"; bti_cold+=("$(ms bti)")
   aside "$work/corpus/hugo/public"; hugo_cold+=("$(ms hugo_b)")
 done
+# The full build, with every PDF (forms, articles, guides, binders), once,
+# into a fresh folder and then over itself; Hugo makes no PDFs.
+bti_pdf() { "$work/bti" build -C "$work/corpus/bti" --out "$work/corpus/bti/public-pdf"; }
+full_cold=$(ms bti_pdf)
+full_warm=$(ms bti_pdf)
+pdfs=$(find "$work/corpus/bti/public-pdf" -name '*.pdf' | wc -l)
 pages_bti=$(find "$work/corpus/bti/public" -name '*.html' | wc -l)
 pages_hugo=$(find "$work/corpus/hugo/public" -name '*.html' | wc -l)
 mem=$( { /usr/bin/time -f %M "$work/bti" build -C "$work/corpus/bti" --no-pdf --out "$work/corpus/bti/public" >/dev/null; } 2>&1 | tail -1)
@@ -52,4 +58,7 @@ printf '%-22s %10s %10s %8s\n' "" "bti" "hugo" "bti/hugo"
 printf '%-22s %10s %10s %8s\n' "HTML pages written" "$pages_bti" "$pages_hugo" ""
 printf '%-22s %10d %10d %8.2f\n' "warm rebuild" "$bw" "$hw" "$(echo "$bw / $hw" | bc -l)"
 printf '%-22s %10d %10d %8.2f\n' "cold build" "$bc" "$hc" "$(echo "$bc / $hc" | bc -l)"
-echo "bti peak memory: $((mem / 1024)) MB"
+printf '%-22s %10d %10s\n' "full build, cold" "$full_cold" "(no PDFs)"
+printf '%-22s %10d %10s\n' "full build, warm" "$full_warm" "(no PDFs)"
+echo "the full build also wrote $pdfs PDFs"
+echo "bti peak memory (HTML build): $((mem / 1024)) MB"
