@@ -8,8 +8,10 @@ package pdf
 import (
 	"bufio"
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"hash/fnv"
+	"sync"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -54,6 +56,48 @@ func rawStream(content []byte) *types.StreamDict {
 	return sd
 }
 
+// deflaters are reused zlib writers: making one allocates and clears
+// about a megabyte, which cost more than compressing a page's content.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+// deflate compresses data with a pooled writer.
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	b.Grow(len(data)/3 + 64)
+	w := deflaters.Get().(*zlib.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&b)
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
+}
+
+// compressStreams compresses every stream that has no filter yet and is
+// worth it: the pages' content, which the canvas leaves uncompressed so
+// that it is compressed once, here, with reused writers.
+func compressStreams(xt *model.XRefTable) error {
+	for _, e := range xt.Table {
+		if e == nil || e.Free || e.Object == nil {
+			continue
+		}
+		sd, ok := e.Object.(types.StreamDict)
+		if !ok || sd.Dict["Filter"] != nil || len(sd.Raw) < 128 {
+			continue
+		}
+		z := deflate(sd.Raw)
+		n := int64(len(z))
+		sd.Raw, sd.Content, sd.StreamLength = z, nil, &n
+		sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
+		sd.InsertName("Filter", "FlateDecode")
+		sd.Update("Length", types.Integer(n))
+		e.Object = sd
+	}
+	return nil
+}
+
 // preencodedStream makes a stream from bytes that are already Flate-encoded.
 func preencodedStream(deflated []byte) *types.StreamDict {
 	n := int64(len(deflated))
@@ -95,6 +139,9 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Me
 	}
 	xt := ctx.XRefTable
 	tagSubsetFonts(xt, fpdfFontNames)
+	if err := compressStreams(xt); err != nil {
+		return nil, err
+	}
 
 	fontRef, err := ff.AddToPDF(xt)
 	if err != nil {

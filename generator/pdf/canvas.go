@@ -57,6 +57,18 @@ type gopdfCanvas struct {
 	pdf          *gopdf.GoPdf
 	placeholders int
 	outlines     []Bookmark
+	bold         bool
+	size         float64
+	// widths caches measured text by font and size: layout measures the
+	// same words again and again, and gopdf's measuring is a tenth of a
+	// document's time.
+	widths map[widthKey]float64
+}
+
+type widthKey struct {
+	bold bool
+	size float64
+	text string
 }
 
 // Bookmark is an entry of a PDF's outline. The outline is written by the
@@ -72,7 +84,10 @@ type Bookmark struct {
 func NewCanvas() (Canvas, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
-	pdf.SetCompressLevel(1) // fast; the fonts are subset anyway
+	// Page content is compressed later, once, by the pdfcpu pass
+	// (compressStreams), with reused writers: gopdf makes a new one per
+	// page, which costs more than the compressing.
+	pdf.SetNoCompression()
 	if err := pdf.AddTTFFontData("noto", notoRegular); err != nil {
 		return nil, err
 	}
@@ -91,6 +106,7 @@ func (c *gopdfCanvas) SetFont(bold bool, size float64) {
 		name = "notob"
 	}
 	_ = c.pdf.SetFont(name, "", size)
+	c.bold, c.size = bold, size
 }
 func (c *gopdfCanvas) SetColor(r, g, b uint8) { c.pdf.SetTextColor(r, g, b) }
 func (c *gopdfCanvas) Text(x, y float64, s string) {
@@ -98,7 +114,15 @@ func (c *gopdfCanvas) Text(x, y float64, s string) {
 	_ = c.pdf.Text(s)
 }
 func (c *gopdfCanvas) Width(s string) float64 {
+	k := widthKey{c.bold, c.size, s}
+	if w, ok := c.widths[k]; ok {
+		return w
+	}
 	w, _ := c.pdf.MeasureTextWidth(s)
+	if c.widths == nil {
+		c.widths = map[widthKey]float64{}
+	}
+	c.widths[k] = w
 	return w
 }
 func (c *gopdfCanvas) Line(x1, y1, x2, y2, width float64, gray uint8) {

@@ -100,7 +100,7 @@ func NewFieldFont(ttf []byte, repertoire []rune) (*FieldFont, error) {
 	if ff.TTF, err = subsetKeepGIDs(ttf, keep); err != nil {
 		return nil, err
 	}
-	ff.ttfZ, ff.cmapZ = deflate(ff.TTF), deflate(ff.toUnicode())
+	ff.ttfZ, ff.cmapZ = deflateBest(ff.TTF), deflateBest(ff.toUnicode())
 	return ff, nil
 }
 
@@ -369,9 +369,11 @@ func subsetKeepGIDs(ttf []byte, keep map[uint16]bool) ([]byte, error) {
 	return res, nil
 }
 
-func deflate(b []byte) []byte {
+// deflateBest compresses what is made once per build (the field font)
+// as small as zlib can.
+func deflateBest(b []byte) []byte {
 	var z bytes.Buffer
-	w := zlib.NewWriter(&z)
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
 	w.Write(b)
 	w.Close()
 	return z.Bytes()
