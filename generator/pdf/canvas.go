@@ -7,6 +7,7 @@ import (
 	"image"
 	_ "image/jpeg" // logos
 	_ "image/png"
+	"sync"
 
 	"github.com/signintech/gopdf"
 )
@@ -88,14 +89,30 @@ func NewCanvas() (Canvas, error) {
 	// (compressStreams), with reused writers: gopdf makes a new one per
 	// page, which costs more than the compressing.
 	pdf.SetNoCompression()
-	if err := pdf.AddTTFFontData("noto", notoRegular); err != nil {
+	fonts, err := parsedFonts()
+	if err != nil {
 		return nil, err
 	}
-	if err := pdf.AddTTFFontData("notob", notoBold); err != nil {
-		return nil, err
+	for _, name := range []string{"noto", "notob"} {
+		if err := pdf.AddTTFFontFromFontContainer(name, fonts); err != nil {
+			return nil, err
+		}
 	}
 	return &gopdfCanvas{pdf: pdf}, nil
 }
+
+// parsedFonts are the fonts, parsed once for every document (gopdf's
+// FontContainer; each document still gets its own subset).
+var parsedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
+	var fc gopdf.FontContainer
+	if err := fc.AddTTFFontData("noto", notoRegular); err != nil {
+		return nil, err
+	}
+	if err := fc.AddTTFFontData("notob", notoBold); err != nil {
+		return nil, err
+	}
+	return &fc, nil
+})
 
 func (c *gopdfCanvas) AddPage()      { c.pdf.AddPage() }
 func (c *gopdfCanvas) PageNo() int   { return c.pdf.GetNumberOfPages() }
