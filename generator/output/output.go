@@ -67,9 +67,14 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	old, err := scan(dir, owned)
+	recorded := readManifest(dir)
+	old, err := scan(dir, owned, recorded)
 	if err != nil {
 		return Stats{}, err
+	}
+	// From here on the output changes: no manifest until it is true again.
+	if err := os.Remove(manifestPath(dir)); err != nil && !os.IsNotExist(err) {
+		return Stats{}, fmt.Errorf("output: %w", err)
 	}
 	staging := filepath.Clean(dir) + ".bti-staging"
 	os.RemoveAll(staging) // left by a build that was killed
@@ -150,8 +155,13 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 			return stats, fmt.Errorf("output: %w", err)
 		}
 	}
-	stats.Removed, err = old.removeStale(dir, tree)
-	return stats, err
+	if stats.Removed, err = old.removeStale(dir, tree); err != nil {
+		return stats, err
+	}
+	if err := writeManifest(dir, tree, owned, recorded); err != nil {
+		return stats, fmt.Errorf("output: %w", err)
+	}
+	return stats, nil
 }
 
 // existing is what the output folder held before the build.
@@ -175,10 +185,11 @@ func (old *existing) mayHold(p string) bool {
 	return !old.owned[top]
 }
 
-// scan lists the files and folders under the owned folders of dir, one
-// directory read per folder (no stat per file), the owned folders on all
-// cores.
-func scan(dir string, owned []string) (*existing, error) {
+// scan lists the files and folders under the owned folders of dir: from
+// the manifest of the last build (recorded) where it has them, otherwise
+// with one directory read per folder (no stat per file), the owned
+// folders on all cores.
+func scan(dir string, owned []string, recorded map[string][]string) (*existing, error) {
 	old := &existing{files: map[string]bool{}, dirs: map[string]bool{}, owned: map[string]bool{}}
 	for _, o := range owned {
 		old.owned[o] = true
@@ -194,6 +205,25 @@ func scan(dir string, owned []string) (*existing, error) {
 	parallel.Do(len(owned), func(i int) {
 		o := owned[i]
 		l := &lists[i]
+		if files, ok := recorded[o]; ok {
+			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(o))); err == nil && st.IsDir() {
+				// As the last build left it: its files and their folders.
+				l.files = files
+				seen := map[string]bool{}
+				if o != "" {
+					l.dirs = append(l.dirs, o)
+					seen[o] = true
+				}
+				for _, f := range files {
+					for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+						seen[d] = true
+						l.dirs = append(l.dirs, d)
+					}
+				}
+				sort.Strings(l.dirs) // parents first
+				return
+			}
+		}
 		var walk func(rel string, top bool)
 		walk = func(rel string, top bool) {
 			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
@@ -317,7 +347,14 @@ func (w *writer) replace(name string, data []byte, existed bool) (changed bool, 
 	if err := w.create(tmp, data); err != nil {
 		return false, err
 	}
-	if err := os.Rename(tmp, name); err != nil {
+	err = os.Rename(tmp, name)
+	if os.IsNotExist(err) {
+		// The folder was removed since the last build listed it.
+		if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
+			err = os.Rename(tmp, name)
+		}
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return false, fmt.Errorf("output: %w", err)
 	}

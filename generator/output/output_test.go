@@ -2,6 +2,7 @@ package output
 
 import (
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 	"time"
@@ -31,8 +32,10 @@ func TestWriteRewritesOnlyChangesAndRemovesStale(t *testing.T) {
 	}
 	past := time.Now().Add(-time.Hour)
 	os.Chtimes(filepath.Join(dir, "a/b/index.html"), past, past)
-	// A temporary file left by a killed build.
+	// A temporary file left in the folder by a killed build of an older
+	// bti; a killed build leaves no manifest either.
 	os.WriteFile(filepath.Join(dir, "a", tmpPrefix+"123"), []byte("half"), 0o644)
+	os.Remove(manifestPath(dir))
 
 	second := Tree{
 		"index.html":     []byte("root"),
@@ -93,5 +96,47 @@ func TestWriteAfterKilledBuild(t *testing.T) {
 	st, err = Write(dir, Tree{"a/index.html": []byte("whole!"), "a/b/c.html": []byte("")}, []string{"", "a"})
 	if err != nil || st.Written != 2 || st.Unchanged != 0 {
 		t.Fatalf("second write: %v %+v", err, st)
+	}
+}
+
+// TestWriteWithManifest: after a build, the next one knows the files from
+// the manifest. A folder deleted by hand comes back; a file someone added
+// is left alone; a file the build no longer makes is removed.
+func TestWriteWithManifest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	owned := []string{"", "a", "b"}
+	first := Tree{"index.html": []byte("r"), "a/x/index.html": []byte("x"), "a/y/index.html": []byte("y"), "b/z.html": []byte("z")}
+	if _, err := Write(dir, first, owned); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(manifestPath(dir)); err != nil {
+		t.Fatalf("no manifest: %v", err)
+	}
+	os.RemoveAll(filepath.Join(dir, "a/x"))
+	os.WriteFile(filepath.Join(dir, "a/theirs.txt"), []byte("keep"), 0o644)
+	second := Tree{"index.html": []byte("r"), "a/x/index.html": []byte("x"), "b/z.html": []byte("z")}
+	st, err := Write(dir, second, owned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 1 {
+		t.Errorf("stats = %+v, want 1 written (the deleted one), 2 unchanged, 1 removed", st)
+	}
+	if got := read(t, filepath.Join(dir, "a/x/index.html")); got != "x" {
+		t.Errorf("a/x/index.html = %q", got)
+	}
+	if got := read(t, filepath.Join(dir, "a/theirs.txt")); got != "keep" {
+		t.Errorf("a file the build did not make was touched: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a/y")); !os.IsNotExist(err) {
+		t.Error("the stale folder a/y was not removed")
+	}
+	// Building only b keeps what the manifest knows of a.
+	if _, err := Write(dir, Tree{"b/z.html": []byte("z2")}, []string{"b"}); err != nil {
+		t.Fatal(err)
+	}
+	m := readManifest(dir)
+	if strings.Join(m["a"], ",") != "a/x/index.html" || strings.Join(m["b"], ",") != "b/z.html" {
+		t.Errorf("manifest = %v", m)
 	}
 }
