@@ -44,7 +44,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()
-	root, err := openProject(*dir)
+	root, err := openProjectForBuild(*dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "bti: %v\n", err)
 		return 1

@@ -18,7 +18,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	root, err := openProject(*dir)
+	root, err := openProjectForBuild(*dir)
 	if err != nil {
 		fmt.Fprintf(stderr, "bti: %v\n", err)
 		return 1

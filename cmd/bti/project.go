@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"github.com/bti-handbook/bti/internal/projectfs"
 )
 
 // openProject opens the project folder for reading. Through os.Root, a
@@ -16,4 +18,16 @@ func openProject(dir string) (fs.FS, error) {
 		return nil, fmt.Errorf("cannot open the project folder: %w", err)
 	}
 	return root.FS(), nil
+}
+
+// openProjectForBuild is openProject for one build or check: the same
+// refusal of links that lead out, with fewer system calls per file (see
+// internal/projectfs). The preview server, which lives long, uses
+// openProject.
+func openProjectForBuild(dir string) (fs.FS, error) {
+	f, err := projectfs.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the project folder: %w", err)
+	}
+	return f, nil
 }
