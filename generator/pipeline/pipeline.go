@@ -89,19 +89,27 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 	return tree, nil
 }
 
-// PDFs makes the PDFs of every municipality, at <slug>/pdf/...
+// PDFs makes the PDFs of every municipality, at <slug>/pdf/...: the
+// municipalities at once (each on all cores), so that no core waits while
+// one municipality's binder is finished.
 func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
-	tree := output.Tree{}
-	for _, m := range site.Municipalities {
+	ms := site.Municipalities
+	trees := make([]output.Tree, len(ms))
+	errs := make([]error, len(ms))
+	parallel.Do(len(ms), func(i int) {
+		m := ms[i]
 		popts := pdf.Options{Changed: opts.Changed}
 		if m.Logo != "" {
 			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
 		}
-		pdfs, err := pdf.Municipality(m, popts)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m.Slug, err)
+		trees[i], errs[i] = pdf.Municipality(m, popts)
+	})
+	tree := output.Tree{}
+	for i, m := range ms {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", m.Slug, errs[i])
 		}
-		for p, data := range pdfs {
+		for p, data := range trees[i] {
 			tree[m.Slug+"/"+p] = data
 		}
 	}
