@@ -17,6 +17,7 @@ import (
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/render"
 	"github.com/bti-handbook/bti/internal/corpus"
+	"github.com/bti-handbook/bti/internal/projectfs"
 )
 
 // The stage benchmarks run each stage of `bti build` alone on a synthetic
@@ -74,11 +75,16 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// BenchmarkStageLoad reads and parses every file into the model.
+// BenchmarkStageLoad reads and parses every file into the model, through
+// the project folder as bti build opens it (internal/projectfs).
 func BenchmarkStageLoad(b *testing.B) {
 	_, root := benchSite(b)
-	fsys := content.Overlay(root.FS())
 	for b.Loop() {
+		pfs, err := projectfs.Open(root.Name())
+		if err != nil {
+			b.Fatal(err)
+		}
+		fsys := content.Overlay(pfs)
 		l := &diag.List{}
 		load.Load(fsys, nil, l)
 		if l.Errors() > 0 {
