@@ -6,7 +6,6 @@ package pdf
 // needed for this; the field font is embedded from bytes (fieldfont.go).
 
 import (
-	"bufio"
 	"bytes"
 	"compress/zlib"
 	"fmt"
@@ -305,16 +304,7 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Me
 		ctx.Info = ref
 	}
 
-	var out bytes.Buffer
-	w := bufio.NewWriter(&out)
-	ctx.Write.Writer = w
-	if err := pdfcpu.WriteContext(ctx); err != nil {
-		return nil, err
-	}
-	if err := w.Flush(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return serialize(xt, ctx.Info)
 }
 
 // fpdfFontNames maps the layout engine's font names to PostScript names.
