@@ -410,6 +410,21 @@ func TestRightToLeftGetsNoPDF(t *testing.T) {
 	if why := Unprintable(tool, &model.Translation{Lang: "se", Title: "Miehtan – čálit"}); why != "" {
 		t.Errorf("a Sámi translation gets no PDF: %s", why)
 	}
+	// The PDF font is cut to Latin, Greek and Cyrillic (update-vendor.sh):
+	// the languages of Norway's larger immigrant groups that are written
+	// left to right keep their PDFs.
+	for lang, title := range map[string]string{
+		"uk": "Згода батьків – ґ є ї", "ru": "Согласие родителей", "vi": "Sự đồng ý của phụ huynh – Tiếng Việt",
+		"pl": "Zgoda rodziców – łśżźćńąę", "tr": "Ebeveyn onayı – ğşıİ", "lt": "Tėvų sutikimas – ąčęėįšųūž",
+		"so": "Oggolaanshaha waalidka", "de": "Einverständnis – ß", "el": "Συναίνεση",
+	} {
+		if why := Unprintable(tool, &model.Translation{Lang: lang, Title: title}); why != "" {
+			t.Errorf("a %s translation gets no PDF: %s", lang, why)
+		}
+	}
+	if why := Unprintable(tool, &model.Translation{Lang: "zh", Title: "家长同意"}); why == "" {
+		t.Error("a Chinese translation would print letters the font lacks")
+	}
 }
 
 // TestLogoInHeader: a PNG logo is drawn in the header of every page.
