@@ -66,6 +66,53 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 	}
 }
 
+// TestNynorskMunicipalityGetsNynorsk: a municipality that writes nynorsk
+// gets every national toolbox document and page in nynorsk (the .nn.md
+// variants in content/), not in bokmål.
+func TestNynorskMunicipalityGetsNynorsk(t *testing.T) {
+	files, err := Files(Options{Slug: "ny", Style: "lillestrom", Name: "Ny kommune", Language: "nn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	nat := content.FS()
+	fs.WalkDir(nat, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".go") {
+			data, _ := fs.ReadFile(nat, p)
+			fsys["content/"+p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	site, l := pipeline.Load(fsys, nil)
+	if l.Len() != 0 {
+		t.Fatalf("diagnostics:\n%v", l.Sorted())
+	}
+	m := site.Municipalities[0]
+	n := 0
+	for _, tool := range m.Toolbox {
+		if tool.National {
+			n++
+			if !strings.HasSuffix(tool.File, ".nn.md") {
+				t.Errorf("national toolbox document %s comes from %s, not a nynorsk file", tool.Slug, tool.File)
+			}
+		}
+	}
+	for _, pg := range m.Pages {
+		if pg.National {
+			n++
+			if !strings.HasSuffix(pg.File, ".nn.md") {
+				t.Errorf("national page %s comes from %s, not a nynorsk file", pg.Slug, pg.File)
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("only %d national documents", n)
+	}
+}
+
 func TestNewRefusesBadInput(t *testing.T) {
 	for _, o := range []Options{{Slug: "Ås", Style: "vardo"}, {Slug: "as", Style: "oslo"}, {Slug: "as", Style: "vardo", Language: "se"}} {
 		if _, err := Files(o); err == nil {
