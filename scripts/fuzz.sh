@@ -12,6 +12,7 @@ targets=(
   "./generator/source FuzzFrontMatter"
   "./generator/markdown FuzzFormFields"
   "./generator/slug FuzzMake"
+  "./generator/search FuzzTerms"
   "./generator/pipeline FuzzLinkResolution"
   "./generator/pipeline FuzzLoad"
 )

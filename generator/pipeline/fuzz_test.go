@@ -6,7 +6,11 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"github.com/bti-handbook/bti/generator/linkcheck"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/render"
 )
 
@@ -40,6 +44,24 @@ func checkBuild(t *testing.T, fsys fstest.MapFS) {
 	}
 	if probs := linkcheck.Check(tree, Bases(site)); len(probs) > 0 {
 		t.Fatalf("a site without errors has broken links: %v", probs)
+	}
+	// The fuzzed toolbox document, when it can be printed, makes a PDF
+	// that a PDF reader can read back.
+	for _, m := range site.Municipalities {
+		for _, tool := range m.Toolbox {
+			if tool.File != "municipalities/test/toolbox/skjema.md" || pdf.Unprintable(tool, nil) != "" {
+				continue
+			}
+			data, err := pdf.Tool(m, tool, nil, pdf.Options{})
+			if err != nil {
+				t.Fatalf("a printable document failed to make a PDF: %v", err)
+			}
+			conf := model.NewDefaultConfiguration()
+			conf.ValidationMode = model.ValidationRelaxed
+			if _, err := pdfcpu.Read(bytes.NewReader(data), conf); err != nil {
+				t.Fatalf("the PDF does not read back: %v", err)
+			}
+		}
 	}
 }
 

@@ -98,3 +98,21 @@ func TestTermsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTerms compares the tokenizer with the plain definition on any text.
+func FuzzTerms(f *testing.F) {
+	for _, s := range []string{"Samtale med foreldrene: «tiltaket»", "ÆØÅ Čáhcegáddi ŋ", "مرحبا", "a\u00a0b\u2028c", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var want []string
+		for _, w := range strings.FieldsFunc(text, isSeparator) {
+			if s := Stem(strings.ToLower(w)); s != "" {
+				want = append(want, s)
+			}
+		}
+		if got := Terms(text); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Terms(%q) = %q, the plain definition gives %q", text, got, want)
+		}
+	})
+}
