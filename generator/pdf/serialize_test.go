@@ -17,7 +17,7 @@ func TestWriteObjectMatchesPDFString(t *testing.T) {
 			"Type": types.Name("Annot"), "Rect": types.NewNumberArray(1.5, 2, 300.25, 400),
 			"P": *types.NewIndirectRef(12, 0), "F": types.Integer(4), "T": types.StringLiteral("Barnets navn"),
 			"MK": types.Dict{}, "Kids": types.Array{*types.NewIndirectRef(3, 0), *types.NewIndirectRef(4, 0)},
-			"Opt": types.Array{types.StringLiteral("a"), types.HexLiteral("FEFF00E6"), types.Name("Off"), types.Integer(-2), types.Boolean(true), nil},
+			"Opt":             types.Array{types.StringLiteral("a"), types.HexLiteral("FEFF00E6"), types.Name("Off"), types.Integer(-2), types.Boolean(true), nil},
 			"Name with space": types.Name("A B#"), "Empty": types.Name(""), "On": types.Boolean(false),
 			"Nested": types.Dict{"D": types.Array{types.Dict{"X": types.Float(0.5)}}},
 		},

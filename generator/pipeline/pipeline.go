@@ -52,19 +52,11 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 // all cores) and the files at the root: the list of sites and _redirects.
 func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
 	ms := site.Municipalities
-	trees := make([]output.Tree, len(ms))
-	errs := make([]error, len(ms))
-	parallel.Do(len(ms), func(i int) {
-		trees[i], errs[i] = render.Municipality(fsys, ms[i], opts)
+	tree, err := eachMunicipality(ms, func(m *model.Municipality) (output.Tree, error) {
+		return render.Municipality(fsys, m, opts)
 	})
-	tree := output.Tree{}
-	for i, m := range ms {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("%s: %w", m.Slug, errs[i])
-		}
-		for p, data := range trees[i] {
-			tree[m.Slug+"/"+p] = data
-		}
+	if err != nil {
+		return nil, err
 	}
 	// Netlify reads _redirects only at the root of what it publishes, so
 	// the redirects of every site are gathered there too, under /<slug>.
@@ -93,17 +85,22 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 // municipalities at once (each on all cores), so that no core waits while
 // one municipality's binder is finished.
 func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
-	ms := site.Municipalities
-	trees := make([]output.Tree, len(ms))
-	errs := make([]error, len(ms))
-	parallel.Do(len(ms), func(i int) {
-		m := ms[i]
+	return eachMunicipality(site.Municipalities, func(m *model.Municipality) (output.Tree, error) {
 		popts := pdf.Options{Changed: opts.Changed}
 		if m.Logo != "" {
 			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
 		}
-		trees[i], errs[i] = pdf.Municipality(m, popts)
+		return pdf.Municipality(m, popts)
 	})
+}
+
+// eachMunicipality runs build for every municipality, several at once,
+// and gathers their trees under <slug>/. The first error (in the order of
+// the municipalities) is returned, named after its municipality.
+func eachMunicipality(ms []*model.Municipality, build func(*model.Municipality) (output.Tree, error)) (output.Tree, error) {
+	trees := make([]output.Tree, len(ms))
+	errs := make([]error, len(ms))
+	parallel.Do(len(ms), func(i int) { trees[i], errs[i] = build(ms[i]) })
 	tree := output.Tree{}
 	for i, m := range ms {
 		if errs[i] != nil {

@@ -24,18 +24,7 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fsys := fstest.MapFS{}
-			for p, data := range files {
-				fsys[p] = &fstest.MapFile{Data: data}
-			}
-			nat := content.FS()
-			fs.WalkDir(nat, ".", func(p string, d fs.DirEntry, err error) error {
-				if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".go") {
-					data, _ := fs.ReadFile(nat, p)
-					fsys["content/"+p] = &fstest.MapFile{Data: data}
-				}
-				return nil
-			})
+			fsys := withNational(files)
 			site, l := pipeline.Load(fsys, nil)
 			if l.Len() != 0 {
 				t.Fatalf("diagnostics:\n%v", l.Sorted())
@@ -74,18 +63,7 @@ func TestNynorskMunicipalityGetsNynorsk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fstest.MapFS{}
-	for p, data := range files {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
-	nat := content.FS()
-	fs.WalkDir(nat, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".go") {
-			data, _ := fs.ReadFile(nat, p)
-			fsys["content/"+p] = &fstest.MapFile{Data: data}
-		}
-		return nil
-	})
+	fsys := withNational(files)
 	site, l := pipeline.Load(fsys, nil)
 	if l.Len() != 0 {
 		t.Fatalf("diagnostics:\n%v", l.Sorted())
@@ -111,6 +89,24 @@ func TestNynorskMunicipalityGetsNynorsk(t *testing.T) {
 	if n < 15 {
 		t.Errorf("only %d national documents", n)
 	}
+}
+
+// withNational is a project of files beside the national content built
+// into bti.
+func withNational(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	nat := content.FS()
+	fs.WalkDir(nat, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasSuffix(p, ".go") {
+			data, _ := fs.ReadFile(nat, p)
+			fsys["content/"+p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	return fsys
 }
 
 func TestNewRefusesBadInput(t *testing.T) {
