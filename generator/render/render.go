@@ -207,7 +207,7 @@ func (b *builder) pageJob(path string, mk func(r *markdown.Renderer) (*pageView,
 		if err != nil {
 			return "", nil, err
 		}
-		data, err := b.theme.execPage(p)
+		data, err := renderPage(p)
 		return path, data, err
 	}
 }

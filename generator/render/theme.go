@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
-	"github.com/a-h/templ"
 
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/themes"
@@ -153,54 +151,6 @@ func (t *Theme) loadAssets(fsys fs.FS) error {
 	return nil
 }
 
-// execPage renders a page view with the layout and the main content of
-// its kind.
-func (t *Theme) execPage(p *pageView) ([]byte, error) {
-	var main templ.Component
-	switch p.Kind {
-	case "front":
-		main = frontMain(p, p.Front)
-	case "guide":
-		main = guideMain(p, p.Guide)
-	case "level":
-		main = levelMain(p, p.LevelPage)
-	case "step":
-		main = stepMain(p, p.Step)
-	case "toolbox":
-		main = toolboxMain(p, p.Toolbox)
-	case "tool":
-		main = toolMain(p, p.Tool)
-	case "services":
-		main = servicesMain(p)
-	case "page":
-		main = pageMain(p)
-	case "notfound":
-		main = notFoundMain(p)
-	case "search":
-		main = searchMain(p)
-	case "print":
-		main = printMain(p, p.Print)
-	default:
-		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
-	}
-	return renderComponent(layout(p, main))
-}
-
-// pageBuffers are reused between pages: a page is rendered into one and
-// copied out at its exact size.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// renderComponent renders c into a new byte slice.
-func renderComponent(c templ.Component) ([]byte, error) {
-	b := pageBuffers.Get().(*bytes.Buffer)
-	defer pageBuffers.Put(b)
-	b.Reset()
-	if err := c.Render(context.Background(), b); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(b.Bytes()), nil
-}
-
 // fingerprint names an asset after a hash of its content, so it can be
 // cached for a year: "site.css" -> "site.3f2a9c1b.css".
 func fingerprint(name string, data []byte) string {
@@ -235,30 +185,4 @@ func (t *Theme) T(lang, fallback, key string) string {
 		}
 	}
 	return key
-}
-
-// date shows an ISO date (2026-11-27) the Norwegian way: 27.11.2026.
-func date(iso string) string {
-	if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
-		return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
-	}
-	return iso
-}
-
-// anchorIcon is the link symbol of heading anchors.
-const anchorIcon = markdown.AnchorIcon
-
-// tel turns a phone number as written into the number of a tel: URL.
-func tel(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
-	if !strings.HasPrefix(out, "+") && len(out) == 8 {
-		out = "+47" + out
-	}
-	return out
 }
