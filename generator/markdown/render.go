@@ -24,6 +24,7 @@ type Resolver func(n ast.Node) (url string, ok bool)
 type Renderer struct {
 	md      goldmark.Markdown
 	resolve Resolver
+	buf     bytes.Buffer // RenderString's, reused
 	// AnchorLabel, when set, gives every heading from level 2 down a link
 	// to itself (for copying), labelled AnchorLabel + ": " + the heading.
 	AnchorLabel string
@@ -52,10 +53,20 @@ func (r *Renderer) Render(w io.Writer, source []byte, node ast.Node, resolve Res
 
 // RenderString is Render into a string.
 func (r *Renderer) RenderString(source []byte, node ast.Node, resolve Resolver) (string, error) {
-	var b bytes.Buffer
-	err := r.Render(&b, source, node, resolve)
-	return b.String(), err
+	r.buf.Reset()
+	err := r.Render(bufWriter{&r.buf}, source, node, resolve)
+	return r.buf.String(), err
 }
+
+// bufWriter lets goldmark write straight into a bytes.Buffer: given a
+// plain io.Writer it wraps it in a new 4 KB bufio.Writer on every call,
+// which for the many small parts of a site (each section of each step)
+// cost more than the writing.
+type bufWriter struct{ *bytes.Buffer }
+
+func (bufWriter) Available() int { return 1 << 20 }
+func (bufWriter) Buffered() int  { return 0 }
+func (bufWriter) Flush() error   { return nil }
 
 // linkRenderer writes links and images with their resolved URLs.
 type linkRenderer struct{ r *Renderer }
