@@ -3,9 +3,13 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -19,32 +23,102 @@ import (
 // therefore not seen, and left alone.
 
 // manifestHeader is the first line of a manifest of this format.
-const manifestHeader = "bti-manifest 1"
+const manifestHeader = "bti-manifest 2"
 
 func manifestPath(dir string) string { return filepath.Clean(dir) + ".bti-manifest" }
 
-// readManifest returns the files of each owned folder as the last build
-// left them, or nil when there is no manifest of this format.
-func readManifest(dir string) map[string][]string {
+// stamp is what the manifest knows of a file: its size, its modification
+// time and a checksum of its bytes. A new version of the file with the
+// same size and checksum, over a file on disk with that size and time, is
+// taken to be unchanged without reading it (as git takes files whose
+// stat is unchanged). The checksum is two hardware-assisted CRC-32s.
+type stamp struct {
+	size  int64
+	mtime int64 // Unix nanoseconds
+	sum   uint64
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func checksum(data []byte) uint64 {
+	return uint64(crc32.Checksum(data, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(data))
+}
+
+func stampOf(fi fs.FileInfo, data []byte) stamp {
+	return stamp{size: fi.Size(), mtime: fi.ModTime().UnixNano(), sum: checksum(data)}
+}
+
+// matches reports whether data is what the stamped file held.
+func (s *stamp) matches(data []byte) bool {
+	return s.size == int64(len(data)) && s.sum == checksum(data)
+}
+
+// on reports whether fi is the stamped file, untouched since.
+func (s *stamp) on(fi fs.FileInfo) bool {
+	return fi.Mode().IsRegular() && fi.Size() == s.size && fi.ModTime().UnixNano() == s.mtime
+}
+
+// manifest is what the last build recorded: the files of each owned
+// folder, with their stamps.
+type manifest struct {
+	folders map[string][]string
+	stamps  map[string]stamp
+}
+
+// lists returns the files of each owned folder, or nil without a manifest.
+func (m *manifest) lists() map[string][]string {
+	if m == nil {
+		return nil
+	}
+	return m.folders
+}
+
+// stamp returns the stamp of the file p, or nil.
+func (m *manifest) stamp(p string) *stamp {
+	if m == nil {
+		return nil
+	}
+	if s, ok := m.stamps[p]; ok {
+		return &s
+	}
+	return nil
+}
+
+// readManifest returns what the last build left, or nil when there is
+// no manifest of this format. A line is "path size mtime sum" (tab-separated;
+// paths have no tabs: they are URL paths).
+func readManifest(dir string) *manifest {
 	data, err := os.ReadFile(manifestPath(dir))
 	if err != nil || !bytes.HasPrefix(data, []byte(manifestHeader+"\n")) {
 		return nil
 	}
-	out := map[string][]string{}
+	m := &manifest{folders: map[string][]string{}, stamps: map[string]stamp{}}
 	cur, in := "", false
 	for _, line := range strings.Split(string(data[len(manifestHeader)+1:]), "\n") {
 		if o, ok := strings.CutPrefix(line, "== "); ok {
 			cur, in = o, true
-			if out[cur] == nil {
-				out[cur] = []string{}
+			if m.folders[cur] == nil {
+				m.folders[cur] = []string{}
 			}
 			continue
 		}
-		if in && line != "" {
-			out[cur] = append(out[cur], line)
+		if !in || line == "" {
+			continue
 		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil // not written by us: list the folders instead
+		}
+		size, err1 := strconv.ParseInt(f[1], 10, 64)
+		mtime, err2 := strconv.ParseInt(f[2], 10, 64)
+		sum, err3 := strconv.ParseUint(f[3], 16, 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil
+		}
+		m.folders[cur] = append(m.folders[cur], f[0])
+		m.stamps[f[0]] = stamp{size: size, mtime: mtime, sum: sum}
 	}
-	return out
+	return m
 }
 
 // ownerOf returns the owned folder that holds p ("" for the root's own
@@ -57,23 +131,31 @@ func ownerOf(p string, owned map[string]bool) (string, bool) {
 	return top, owned[top]
 }
 
-// writeManifest records the files of tree under each owned folder, and
-// keeps what old recorded for folders this build did not own.
-func writeManifest(dir string, tree Tree, owned []string, old map[string][]string) error {
+// writeManifest records the files this build wrote or left under each
+// owned folder, with their stamps, and keeps what old recorded for the
+// folders this build did not own.
+func writeManifest(dir string, owned []string, written map[string]stamp, old *manifest) error {
 	isOwned := map[string]bool{}
 	lists := map[string][]string{}
+	stamps := map[string]stamp{}
 	for _, o := range owned {
 		isOwned[o] = true
 		lists[o] = []string{}
 	}
-	for p := range tree {
+	for p, st := range written {
 		if o, ok := ownerOf(p, isOwned); ok {
 			lists[o] = append(lists[o], p)
+			stamps[p] = st
 		}
 	}
-	for o, files := range old {
-		if !isOwned[o] {
-			lists[o] = files
+	if old != nil {
+		for o, files := range old.folders {
+			if !isOwned[o] {
+				lists[o] = files
+				for _, f := range files {
+					stamps[f] = old.stamps[f]
+				}
+			}
 		}
 	}
 	names := make([]string, 0, len(lists))
@@ -89,7 +171,8 @@ func writeManifest(dir string, tree Tree, owned []string, old map[string][]strin
 		sort.Strings(files)
 		w.WriteString("== " + o + "\n")
 		for _, f := range files {
-			w.WriteString(f + "\n")
+			st := stamps[f]
+			fmt.Fprintf(w, "%s\t%d\t%d\t%x\n", f, st.size, st.mtime, st.sum)
 		}
 	}
 	w.Flush()

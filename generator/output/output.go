@@ -67,7 +67,8 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	recorded := readManifest(dir)
+	man := readManifest(dir)
+	recorded := man.lists()
 	old, err := scan(dir, owned, recorded)
 	if err != nil {
 		return Stats{}, err
@@ -108,6 +109,7 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		first error
 		wg    sync.WaitGroup
 	)
+	stamps := make([]stamp, len(paths))
 	var next atomic.Int64
 	for range max(2, runtime.GOMAXPROCS(0)*2) {
 		wg.Add(1)
@@ -122,9 +124,10 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 				var changed bool
 				var err error
 				if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
-					changed, err = true, w.create(target(p), tree[p])
+					changed = true
+					stamps[i], err = w.create(target(p), tree[p])
 				} else {
-					changed, err = w.replace(target(p), tree[p], old.mayHold(p))
+					changed, stamps[i], err = w.replace(target(p), tree[p], old.mayHold(p), man.stamp(p))
 				}
 				mu.Lock()
 				switch {
@@ -158,7 +161,11 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	if stats.Removed, err = old.removeStale(dir, tree); err != nil {
 		return stats, err
 	}
-	if err := writeManifest(dir, tree, owned, recorded); err != nil {
+	byPath := make(map[string]stamp, len(paths))
+	for i, p := range paths {
+		byPath[p] = stamps[i]
+	}
+	if err := writeManifest(dir, owned, byPath, man); err != nil {
 		return stats, fmt.Errorf("output: %w", err)
 	}
 	return stats, nil
@@ -317,35 +324,51 @@ func needsChmod(dir string) bool {
 	return err != nil || st.Mode().Perm() != 0o644
 }
 
-// create writes a new file that no reader can see yet (it is in staging).
-func (w *writer) create(name string, data []byte) error {
+// create writes a new file that no reader can see yet (it is in staging),
+// and returns its stamp.
+func (w *writer) create(name string, data []byte) (stamp, error) {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return stamp{}, fmt.Errorf("output: %w", err)
 	}
 	_, err = f.Write(data)
 	if err == nil && w.chmod {
 		err = f.Chmod(0o644)
 	}
+	var st fs.FileInfo
+	if err == nil {
+		st, err = f.Stat()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("output: %w", err)
+		return stamp{}, fmt.Errorf("output: %w", err)
 	}
-	return nil
+	return stampOf(st, data), nil
 }
 
 // replace puts data at name unless it holds data already (when it existed
 // before the build); the new file is written in staging and renamed into
-// place, so a reader sees the old file or the new one, never a part.
-func (w *writer) replace(name string, data []byte, existed bool) (changed bool, err error) {
-	if existed && same(name, data) {
-		return false, nil
+// place, so a reader sees the old file or the new one, never a part. When
+// the manifest's stamp of the file (rec) matches data and the file on
+// disk, the file is not read at all.
+func (w *writer) replace(name string, data []byte, existed bool, rec *stamp) (changed bool, st stamp, err error) {
+	if existed && rec != nil {
+		if rec.matches(data) {
+			if fi, err := os.Lstat(name); err == nil && rec.on(fi) {
+				return false, *rec, nil
+			}
+		}
+	}
+	if existed {
+		if fi, ok := same(name, data); ok {
+			return false, stampOf(fi, data), nil
+		}
 	}
 	tmp := filepath.Join(w.staging, tmpPrefix+strconv.FormatInt(w.n.Add(1), 10))
-	if err := w.create(tmp, data); err != nil {
-		return false, err
+	if st, err = w.create(tmp, data); err != nil {
+		return false, st, err
 	}
 	err = os.Rename(tmp, name)
 	if os.IsNotExist(err) {
@@ -356,19 +379,20 @@ func (w *writer) replace(name string, data []byte, existed bool) (changed bool, 
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return false, fmt.Errorf("output: %w", err)
+		return false, st, fmt.Errorf("output: %w", err)
 	}
-	return true, nil
+	return true, st, nil
 }
 
 // buffers hold what same reads, reused between files.
 var buffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// same reports whether the regular file name holds exactly data.
-func same(name string, data []byte) bool {
+// same reports whether the regular file name holds exactly data, with its
+// file information when it does.
+func same(name string, data []byte) (fs.FileInfo, bool) {
 	f, err := os.Open(name)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	bp := buffers.Get().(*[]byte)
@@ -380,9 +404,13 @@ func same(name string, data []byte) bool {
 	buf := (*bp)[:len(data)+1]
 	n, err := io.ReadFull(f, buf)
 	if err != io.ErrUnexpectedEOF && err != io.EOF {
-		return false // longer than data, or unreadable
+		return nil, false // longer than data, or unreadable
 	}
-	return bytes.Equal(buf[:n], data)
+	if !bytes.Equal(buf[:n], data) {
+		return nil, false
+	}
+	fi, err := f.Stat()
+	return fi, err == nil
 }
 
 // removeStale removes the files that were there before the build and that

@@ -136,7 +136,44 @@ func TestWriteWithManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := readManifest(dir)
-	if strings.Join(m["a"], ",") != "a/x/index.html" || strings.Join(m["b"], ",") != "b/z.html" {
-		t.Errorf("manifest = %v", m)
+	if strings.Join(m.folders["a"], ",") != "a/x/index.html" || strings.Join(m.folders["b"], ",") != "b/z.html" {
+		t.Errorf("manifest = %v", m.folders)
+	}
+	if st := m.stamp("b/z.html"); st == nil || !st.matches([]byte("z2")) {
+		t.Errorf("stamp of b/z.html = %+v", st)
+	}
+}
+
+// TestStampsSkipReadingButNotChanges: with the manifest's stamps a warm
+// build leaves unchanged files without reading them; a file changed by
+// hand since (other time) is compared and restored; a new version with
+// the same size is written.
+func TestStampsSkipReadingButNotChanges(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	owned := []string{"", "a"}
+	tree := Tree{"a/x.html": []byte("xxxx"), "a/y.html": []byte("yyyy"), "a/z.html": []byte("zzzz")}
+	if _, err := Write(dir, tree, owned); err != nil {
+		t.Fatal(err)
+	}
+	// y is edited by hand (same size, new time); z gets new content of the same size.
+	os.WriteFile(filepath.Join(dir, "a/y.html"), []byte("YYYY"), 0o644)
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(filepath.Join(dir, "a/y.html"), later, later)
+	tree["a/z.html"] = []byte("ZZZZ")
+	st, err := Write(dir, tree, owned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != 2 || st.Unchanged != 1 {
+		t.Errorf("stats = %+v, want y restored and z written, x unchanged", st)
+	}
+	for name, want := range map[string]string{"a/x.html": "xxxx", "a/y.html": "yyyy", "a/z.html": "ZZZZ"} {
+		if got := read(t, filepath.Join(dir, name)); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	// And the next build finds them all unchanged.
+	if st, err := Write(dir, tree, owned); err != nil || st.Unchanged != 3 {
+		t.Errorf("third build: %+v %v", st, err)
 	}
 }
