@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"os"
+	"regexp"
 	"testing"
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/render"
 )
 
 // TestShippedSamples checks the shipped municipalities against the
@@ -62,5 +64,37 @@ func TestShippedSamples(t *testing.T) {
 	}
 	if n := len(site.National.Toolbox); n < 12 {
 		t.Errorf("%d national toolbox documents, want at least 12", n)
+	}
+}
+
+// TestSpacesBetweenParts: the words the templates put side by side keep
+// the space between them (templ drops whitespace between elements unless
+// it is written out, and this was lost once).
+func TestSpacesBetweenParts(t *testing.T) {
+	fsys := content.Overlay(os.DirFS("../.."))
+	site, l := Load(fsys, []string{"lillestrom"})
+	if l.Errors() > 0 {
+		t.Fatal(l.Sorted())
+	}
+	tree, err := HTML(fsys, site, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Space is space to a browser however much of it there is, but there
+	// must be some.
+	for page, want := range map[string][]string{
+		"lillestrom/index.html": {
+			`<span class="level-badge level-0">Nivå 0</span>\s+<span class="levels__title">`,
+			`<strong>BTI-koordinator \(eksempel\)</strong>, Koordinator`,
+		},
+		"lillestrom/barnehage/index.html":        {`Nivå 1</span>\s+<span class="levels__title">`},
+		"lillestrom/barnehage/niva-1/index.html": {`Nivå 1</span>\s+·\s+<a href="\.\./">`},
+	} {
+		html := string(tree[page])
+		for _, w := range want {
+			if !regexp.MustCompile(w).MatchString(html) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
 	}
 }

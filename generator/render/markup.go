@@ -89,3 +89,11 @@ func tel(s string) string {
 	}
 	return out
 }
+
+// prefixed is s after prefix, or nothing when s is empty ("Name, Role").
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
