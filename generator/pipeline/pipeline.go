@@ -52,6 +52,9 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 // all cores) and the files at the root: the list of sites and _redirects.
 func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
 	ms := site.Municipalities
+	if opts.Shared == nil {
+		opts.Shared = render.NewShared()
+	}
 	tree, err := eachMunicipality(ms, func(m *model.Municipality) (output.Tree, error) {
 		return render.Municipality(fsys, m, opts)
 	})

@@ -98,3 +98,34 @@ func TestSpacesBetweenParts(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedWorkSameOutput: sharing the national documents' search terms
+// between the sites of a build changes no byte of any site.
+func TestSharedWorkSameOutput(t *testing.T) {
+	fsys := content.Overlay(os.DirFS("../.."))
+	site, l := Load(fsys, nil)
+	if l.Errors() > 0 {
+		t.Fatal(l.Sorted())
+	}
+	shared := render.NewShared()
+	for _, m := range site.Municipalities {
+		alone, err := render.Municipality(fsys, m, render.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second time from the shared work
+			with, err := render.Municipality(fsys, m, render.Options{Shared: shared})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(with) != len(alone) {
+				t.Fatalf("%s: %d files shared, %d alone", m.Slug, len(with), len(alone))
+			}
+			for p, data := range alone {
+				if string(with[p]) != string(data) {
+					t.Errorf("%s/%s differs when work is shared", m.Slug, p)
+				}
+			}
+		}
+	}
+}

@@ -51,6 +51,9 @@ type Options struct {
 	// NoMinify leaves the HTML as the templates write it (the preview
 	// server skips minifying for speed).
 	NoMinify bool
+	// Shared, when set, is work the municipalities of one build share
+	// (NewShared); pipeline.HTML sets it.
+	Shared *Shared
 }
 
 // job renders one file of the site.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -35,18 +36,24 @@ func (b *builder) searchIndex(tree output.Tree) error {
 		}
 	}
 	for _, t := range b.m.Toolbox {
-		text := docText(t.Body) + " " + t.Category
 		level := -1
 		if ls := toolLevels(t); len(ls) > 0 {
 			level = ls[0]
 		}
-		docs = append(docs, search.Doc{ID: t.URL(), Title: t.Title, Text: t.Summary + " " + text, Kind: t.Kind,
-			Level: level, Snippet: snippet(t.Summary, text)})
+		d := b.opts.Shared.searchDoc(t.National, t.Body, t.Title, t.Summary, t.Category, func() search.Doc {
+			text := docText(t.Body) + " " + t.Category
+			return search.Doc{Title: t.Title, Text: t.Summary + " " + text, Snippet: snippet(t.Summary, text)}
+		})
+		d.ID, d.Kind, d.Level = t.URL(), t.Kind, level
+		docs = append(docs, d)
 	}
 	for _, p := range b.m.Pages {
-		text := docText(p.Body)
-		docs = append(docs, search.Doc{ID: p.URL(), Title: p.Title, Text: p.Summary + " " + text, Kind: "page",
-			Level: -1, Snippet: snippet(p.Summary, text)})
+		d := b.opts.Shared.searchDoc(p.National, p.Body, p.Title, p.Summary, "", func() search.Doc {
+			text := docText(p.Body)
+			return search.Doc{Title: p.Title, Text: p.Summary + " " + text, Snippet: snippet(p.Summary, text)}
+		})
+		d.ID, d.Kind, d.Level = p.URL(), "page", -1
+		docs = append(docs, d)
 	}
 	data, err := search.Build(docs)
 	if err != nil {
@@ -89,4 +96,35 @@ func snippet(summary, text string) string {
 		s = cut + " …"
 	}
 	return s
+}
+
+// Shared holds work that the municipalities of one build share: the
+// national documents are the same on every site, so their search text
+// and terms are made once. A nil *Shared shares nothing.
+type Shared struct {
+	search sync.Map // searchKey -> search.Doc
+}
+
+// NewShared makes an empty Shared for one build.
+func NewShared() *Shared { return &Shared{} }
+
+type searchKey struct {
+	body                     *model.Doc
+	title, summary, category string
+}
+
+// searchDoc returns the search document build gives, cut into terms; for
+// a national document it is made once per build.
+func (s *Shared) searchDoc(national bool, body *model.Doc, title, summary, category string, build func() search.Doc) search.Doc {
+	if s == nil || !national || body == nil {
+		return build()
+	}
+	k := searchKey{body, title, summary, category}
+	if d, ok := s.search.Load(k); ok {
+		return d.(search.Doc)
+	}
+	d := build()
+	d.Tokens = search.Tokenize(d.Title, d.Text)
+	s.search.Store(k, d)
+	return d
 }

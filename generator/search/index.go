@@ -15,6 +15,19 @@ type Doc struct {
 	Level   int    // -1 for none
 	Guide   string // the guide's short title, for steps
 	Snippet string // shown under the title in the results
+	// Tokens, when set, are Title and Text already cut (Tokenize).
+	Tokens *Tokens
+}
+
+// Tokens are a document's title and text cut into terms, kept so that a
+// document shown on many sites (the national content) is cut once.
+type Tokens struct {
+	Title, Text []string
+}
+
+// Tokenize cuts a title and a text into terms, as Build would.
+func Tokenize(title, text string) *Tokens {
+	return &Tokens{Title: Terms(title), Text: Terms(text)}
 }
 
 // stored are the fields the client shows with a result.
@@ -48,24 +61,41 @@ func Build(docs []Doc) ([]byte, error) {
 	var order []*entry
 	lengths := make([][2]int, len(docs))
 	var total [2]int
+	post := func(e *entry, i, f int) {
+		lengths[i][f]++
+		p := e.posts[f]
+		if n := len(p); n > 0 && p[n-1].doc == i {
+			p[n-1].freq++
+		} else {
+			e.posts[f] = append(p, posting{doc: i, freq: 1})
+		}
+	}
+	newEntry := func(term string) *entry {
+		e := &entry{term: term}
+		index[term] = e
+		order = append(order, e)
+		return e
+	}
 	var buf []byte
 	for i, d := range docs {
 		for f, text := range [2]string{d.Title, d.Text} {
-			buf = eachTerm(text, buf, func(t []byte) {
-				lengths[i][f]++
-				e, ok := index[string(t)] // no allocation for a term seen before
-				if !ok {
-					e = &entry{term: string(t)}
-					index[e.term] = e
-					order = append(order, e)
+			if d.Tokens != nil {
+				for _, t := range [2][]string{d.Tokens.Title, d.Tokens.Text}[f] {
+					e, ok := index[t]
+					if !ok {
+						e = newEntry(t)
+					}
+					post(e, i, f)
 				}
-				p := e.posts[f]
-				if n := len(p); n > 0 && p[n-1].doc == i {
-					p[n-1].freq++
-				} else {
-					e.posts[f] = append(p, posting{doc: i, freq: 1})
-				}
-			})
+			} else {
+				buf = eachTerm(text, buf, func(t []byte) {
+					e, ok := index[string(t)] // no allocation for a term seen before
+					if !ok {
+						e = newEntry(string(t))
+					}
+					post(e, i, f)
+				})
+			}
 			total[f] += lengths[i][f]
 		}
 	}

@@ -116,3 +116,26 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+// TestTokensGiveTheSameIndex: a document given already cut gives the
+// same index as the same document cut by Build.
+func TestTokensGiveTheSameIndex(t *testing.T) {
+	docs := []Doc{
+		{ID: "/a/", Title: "Tiltaksplan", Text: "Lag tiltaksplanen sammen med foreldrene. Tiltakene evalueres.", Kind: "form", Level: 1},
+		{ID: "/b/", Title: "Samtale med barn", Text: "Barnets stemme: samtalen tilpasses barnet.", Kind: "article", Level: -1},
+	}
+	plain, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		docs[i].Tokens = Tokenize(docs[i].Title, docs[i].Text)
+	}
+	cut, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(plain) != string(cut) {
+		t.Errorf("the indexes differ:\n%s\n%s", plain, cut)
+	}
+}
