@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -19,11 +20,13 @@ import (
 // and a tenth of a warm build). It is removed before a build changes
 // anything and written again when the build is done, so a build that is
 // killed leaves none, and the next build lists the folders itself.
-// Files someone else put into an owned folder after the last build are
-// therefore not seen, and left alone.
+// It also records each folder's time after the build: a folder whose time
+// differs at the next build was changed by someone else (a file put in or
+// taken out), and is read again, so such files are found and, like any
+// file the build does not make, removed.
 
 // manifestHeader is the first line of a manifest of this format.
-const manifestHeader = "bti-manifest 2"
+const manifestHeader = "bti-manifest 3"
 
 func manifestPath(dir string) string { return filepath.Clean(dir) + ".bti-manifest" }
 
@@ -63,6 +66,7 @@ func (s *stamp) on(fi fs.FileInfo) bool {
 type manifest struct {
 	folders map[string][]string
 	stamps  map[string]stamp
+	dirs    map[string]int64 // the time of each folder ("" the output folder) after the build
 }
 
 // lists returns the files of each owned folder, or nil without a manifest.
@@ -92,9 +96,18 @@ func readManifest(dir string) *manifest {
 	if err != nil || !bytes.HasPrefix(data, []byte(manifestHeader+"\n")) {
 		return nil
 	}
-	m := &manifest{folders: map[string][]string{}, stamps: map[string]stamp{}}
+	m := &manifest{folders: map[string][]string{}, stamps: map[string]stamp{}, dirs: map[string]int64{}}
 	cur, in := "", false
 	for _, line := range strings.Split(string(data[len(manifestHeader)+1:]), "\n") {
+		if d, ok := strings.CutPrefix(line, "/ "); ok {
+			p, t, _ := strings.Cut(d, "\t")
+			mtime, err := strconv.ParseInt(t, 10, 64)
+			if err != nil {
+				return nil
+			}
+			m.dirs[p] = mtime
+			continue
+		}
 		if o, ok := strings.CutPrefix(line, "== "); ok {
 			cur, in = o, true
 			if m.folders[cur] == nil {
@@ -132,9 +145,10 @@ func ownerOf(p string, owned map[string]bool) (string, bool) {
 }
 
 // writeManifest records the files this build wrote or left under each
-// owned folder, with their stamps, and keeps what old recorded for the
-// folders this build did not own.
-func writeManifest(dir string, owned []string, written map[string]stamp, old *manifest) error {
+// owned folder, with their stamps, and the times of their folders (taken
+// from seen where it has them, else read), and keeps what old recorded
+// for the folders this build did not own.
+func writeManifest(dir string, owned []string, written map[string]stamp, old *manifest, seen map[string]int64) error {
 	isOwned := map[string]bool{}
 	lists := map[string][]string{}
 	stamps := map[string]stamp{}
@@ -163,6 +177,36 @@ func writeManifest(dir string, owned []string, written map[string]stamp, old *ma
 		names = append(names, o)
 	}
 	sort.Strings(names)
+	// The folders' times now, after every write: a folder whose time
+	// differs at the next build was changed by someone else.
+	dirSet := map[string]bool{}
+	for _, o := range names {
+		if isOwned[o] {
+			dirSet[o] = true
+			for _, f := range lists[o] {
+				for d := path.Dir(f); d != "." && !dirSet[d]; d = path.Dir(d) {
+					dirSet[d] = true
+				}
+			}
+		}
+	}
+	dirTimes := map[string]int64{}
+	for d := range dirSet {
+		if t, ok := seen[d]; ok {
+			dirTimes[d] = t
+		} else if fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d))); err == nil {
+			dirTimes[d] = fi.ModTime().UnixNano()
+		}
+	}
+	if old != nil {
+		for d, t := range old.dirs {
+			if o, _, _ := strings.Cut(d, "/"); !isOwned[o] && !(d == "" && isOwned[""]) {
+				if _, ok := dirTimes[d]; !ok {
+					dirTimes[d] = t
+				}
+			}
+		}
+	}
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
 	w.WriteString(manifestHeader + "\n")
@@ -174,6 +218,14 @@ func writeManifest(dir string, owned []string, written map[string]stamp, old *ma
 			st := stamps[f]
 			fmt.Fprintf(w, "%s\t%d\t%d\t%x\n", f, st.size, st.mtime, st.sum)
 		}
+	}
+	dirNames := make([]string, 0, len(dirTimes))
+	for d := range dirTimes {
+		dirNames = append(dirNames, d)
+	}
+	sort.Strings(dirNames)
+	for _, d := range dirNames {
+		fmt.Fprintf(w, "/ %s\t%d\n", d, dirTimes[d])
 	}
 	w.Flush()
 	tmp := manifestPath(dir) + ".tmp"

@@ -68,8 +68,7 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	}
 	sort.Strings(paths)
 	man := readManifest(dir)
-	recorded := man.lists()
-	old, err := scan(dir, owned, recorded)
+	old, err := scan(dir, owned, man)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -165,7 +164,13 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 	for i, p := range paths {
 		byPath[p] = stamps[i]
 	}
-	if err := writeManifest(dir, owned, byPath, man); err != nil {
+	// When the build changed nothing, the folders' times seen while
+	// listing are still true and need not be read again.
+	var seen map[string]int64
+	if stats.Written == 0 && stats.Removed == 0 && len(fresh) == 0 {
+		seen = old.times
+	}
+	if err := writeManifest(dir, owned, byPath, man, seen); err != nil {
 		return stats, fmt.Errorf("output: %w", err)
 	}
 	return stats, nil
@@ -173,10 +178,11 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 
 // existing is what the output folder held before the build.
 type existing struct {
-	files map[string]bool // slash paths of files under the owned folders
-	dirs  map[string]bool // slash paths of folders
-	order []string        // the folders under owned ones, parents first
-	owned map[string]bool // the owned folders, which were listed
+	files map[string]bool  // slash paths of files under the owned folders
+	dirs  map[string]bool  // slash paths of folders
+	order []string         // the folders under owned ones, parents first
+	owned map[string]bool  // the owned folders, which were listed
+	times map[string]int64 // folder times seen while listing (from the manifest's folders)
 }
 
 // mayHold reports whether the file p may have been there before the
@@ -193,10 +199,12 @@ func (old *existing) mayHold(p string) bool {
 }
 
 // scan lists the files and folders under the owned folders of dir: from
-// the manifest of the last build (recorded) where it has them, otherwise
-// with one directory read per folder (no stat per file), the owned
-// folders on all cores.
-func scan(dir string, owned []string, recorded map[string][]string) (*existing, error) {
+// the manifest of the last build where it has them (and a folder whose
+// time changed since is read again: someone put or removed something
+// there), otherwise with one directory read per folder (no stat per
+// file); the owned folders on all cores.
+func scan(dir string, owned []string, man *manifest) (*existing, error) {
+	recorded := man.lists()
 	old := &existing{files: map[string]bool{}, dirs: map[string]bool{}, owned: map[string]bool{}}
 	for _, o := range owned {
 		old.owned[o] = true
@@ -206,31 +214,13 @@ func scan(dir string, owned []string, recorded map[string][]string) (*existing, 
 	}
 	type listing struct {
 		files, dirs []string
+		times       map[string]int64
 		err         error
 	}
 	lists := make([]listing, len(owned))
 	parallel.Do(len(owned), func(i int) {
 		o := owned[i]
 		l := &lists[i]
-		if files, ok := recorded[o]; ok {
-			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(o))); err == nil && st.IsDir() {
-				// As the last build left it: its files and their folders.
-				l.files = files
-				seen := map[string]bool{}
-				if o != "" {
-					l.dirs = append(l.dirs, o)
-					seen[o] = true
-				}
-				for _, f := range files {
-					for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
-						seen[d] = true
-						l.dirs = append(l.dirs, d)
-					}
-				}
-				sort.Strings(l.dirs) // parents first
-				return
-			}
-		}
 		var walk func(rel string, top bool)
 		walk = func(rel string, top bool) {
 			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
@@ -263,11 +253,71 @@ func scan(dir string, owned []string, recorded map[string][]string) (*existing, 
 				}
 			}
 		}
+		if files, ok := recorded[o]; ok {
+			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(o))); err == nil && st.IsDir() {
+				// As the last build left it: its files and their folders.
+				l.files = append([]string(nil), files...)
+				seen := map[string]bool{o: true}
+				if o != "" {
+					l.dirs = append(l.dirs, o)
+				}
+				for _, f := range files {
+					for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+						seen[d] = true
+						l.dirs = append(l.dirs, d)
+					}
+				}
+				// A folder whose time is not the recorded one was changed
+				// by someone else: read it, and any folder new in it.
+				known := map[string]bool{}
+				for _, f := range files {
+					known[f] = true
+				}
+				l.times = map[string]int64{}
+				for _, d := range append([]string{o}, l.dirs...) {
+					fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d)))
+					if err != nil {
+						continue
+					}
+					if l.times[d] = fi.ModTime().UnixNano(); l.times[d] == man.dirs[d] {
+						continue
+					}
+					entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+					if err != nil {
+						continue
+					}
+					for _, e := range entries {
+						p := e.Name()
+						if d != "" {
+							p = d + "/" + p
+						}
+						switch {
+						case !e.IsDir():
+							if !known[p] {
+								known[p] = true
+								l.files = append(l.files, p)
+							}
+						case d == "" && o == "":
+							// another owner's folder
+						case !seen[p]:
+							seen[p] = true
+							walk(p, false)
+						}
+					}
+				}
+				sort.Strings(l.dirs) // parents first
+				return
+			}
+		}
 		walk(o, true)
 	})
+	old.times = map[string]int64{}
 	for _, l := range lists {
 		if l.err != nil {
 			return nil, fmt.Errorf("output: %w", l.err)
+		}
+		for d, t := range l.times {
+			old.times[d] = t
 		}
 		for _, f := range l.files {
 			old.files[f] = true

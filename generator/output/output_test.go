@@ -101,7 +101,8 @@ func TestWriteAfterKilledBuild(t *testing.T) {
 
 // TestWriteWithManifest: after a build, the next one knows the files from
 // the manifest. A folder deleted by hand comes back; a file someone added
-// is left alone; a file the build no longer makes is removed.
+// to an owned folder is seen (its folder's time changed) and removed like
+// any file the build does not make.
 func TestWriteWithManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	owned := []string{"", "a", "b"}
@@ -119,14 +120,14 @@ func TestWriteWithManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 1 {
-		t.Errorf("stats = %+v, want 1 written (the deleted one), 2 unchanged, 1 removed", st)
+	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 2 {
+		t.Errorf("stats = %+v, want 1 written (the deleted one), 2 unchanged, 2 removed (a/y and theirs.txt)", st)
 	}
 	if got := read(t, filepath.Join(dir, "a/x/index.html")); got != "x" {
 		t.Errorf("a/x/index.html = %q", got)
 	}
-	if got := read(t, filepath.Join(dir, "a/theirs.txt")); got != "keep" {
-		t.Errorf("a file the build did not make was touched: %q", got)
+	if _, err := os.Stat(filepath.Join(dir, "a/theirs.txt")); !os.IsNotExist(err) {
+		t.Error("a file added to an owned folder after the build was not removed")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "a/y")); !os.IsNotExist(err) {
 		t.Error("the stale folder a/y was not removed")
