@@ -144,6 +144,21 @@ func ownerOf(p string, owned map[string]bool) (string, bool) {
 	return top, owned[top]
 }
 
+// foldersOf returns the owned folder o ("" for the output folder itself)
+// and every folder below it that holds one of files, parents first.
+func foldersOf(o string, files []string) []string {
+	seen := map[string]bool{o: true}
+	out := []string{o}
+	for _, f := range files {
+		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // writeManifest records the files this build wrote or left under each
 // owned folder, with their stamps, and the times of their folders (taken
 // from seen where it has them, else read), and keeps what old recorded
@@ -179,23 +194,14 @@ func writeManifest(dir string, owned []string, written map[string]stamp, old *ma
 	sort.Strings(names)
 	// The folders' times now, after every write: a folder whose time
 	// differs at the next build was changed by someone else.
-	dirSet := map[string]bool{}
-	for _, o := range names {
-		if isOwned[o] {
-			dirSet[o] = true
-			for _, f := range lists[o] {
-				for d := path.Dir(f); d != "." && !dirSet[d]; d = path.Dir(d) {
-					dirSet[d] = true
-				}
-			}
-		}
-	}
 	dirTimes := map[string]int64{}
-	for d := range dirSet {
-		if t, ok := seen[d]; ok {
-			dirTimes[d] = t
-		} else if fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d))); err == nil {
-			dirTimes[d] = fi.ModTime().UnixNano()
+	for _, o := range owned {
+		for _, d := range foldersOf(o, lists[o]) {
+			if t, ok := seen[d]; ok {
+				dirTimes[d] = t
+			} else if fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d))); err == nil {
+				dirTimes[d] = fi.ModTime().UnixNano()
+			}
 		}
 	}
 	if old != nil {

@@ -99,7 +99,7 @@ func Write(dir string, tree Tree, owned []string) (Stats, error) {
 		}
 		return filepath.Join(dir, filepath.FromSlash(p))
 	}
-	if err := makeDirs(paths, target, old.dirs, dir); err != nil {
+	if err := makeDirs(paths, target, old.dirs); err != nil {
 		return Stats{}, err
 	}
 	var (
@@ -191,11 +191,8 @@ func (old *existing) mayHold(p string) bool {
 	if old.files[p] {
 		return true
 	}
-	top, _, ok := strings.Cut(p, "/")
-	if !ok {
-		top = ""
-	}
-	return !old.owned[top]
+	_, listed := ownerOf(p, old.owned)
+	return !listed
 }
 
 // scan lists the files and folders under the owned folders of dir: from
@@ -254,58 +251,26 @@ func scan(dir string, owned []string, man *manifest) (*existing, error) {
 			}
 		}
 		if files, ok := recorded[o]; ok {
-			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(o))); err == nil && st.IsDir() {
-				// As the last build left it: its files and their folders.
-				l.files = append([]string(nil), files...)
-				seen := map[string]bool{o: true}
-				if o != "" {
-					l.dirs = append(l.dirs, o)
+			// As the last build left it, unless a folder's time differs
+			// from the recorded one: someone put a file in or took one
+			// out, and the folder is listed as if there were no manifest.
+			dirs := foldersOf(o, files)
+			times := make(map[string]int64, len(dirs))
+			for _, d := range dirs {
+				fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d)))
+				if err != nil || !fi.IsDir() || fi.ModTime().UnixNano() != man.dirs[d] {
+					times = nil
+					break
 				}
-				for _, f := range files {
-					for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
-						seen[d] = true
+				times[d] = fi.ModTime().UnixNano()
+			}
+			if times != nil {
+				l.files, l.times = files, times
+				for _, d := range dirs {
+					if d != "" {
 						l.dirs = append(l.dirs, d)
 					}
 				}
-				// A folder whose time is not the recorded one was changed
-				// by someone else: read it, and any folder new in it.
-				known := map[string]bool{}
-				for _, f := range files {
-					known[f] = true
-				}
-				l.times = map[string]int64{}
-				for _, d := range append([]string{o}, l.dirs...) {
-					fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d)))
-					if err != nil {
-						continue
-					}
-					if l.times[d] = fi.ModTime().UnixNano(); l.times[d] == man.dirs[d] {
-						continue
-					}
-					entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
-					if err != nil {
-						continue
-					}
-					for _, e := range entries {
-						p := e.Name()
-						if d != "" {
-							p = d + "/" + p
-						}
-						switch {
-						case !e.IsDir():
-							if !known[p] {
-								known[p] = true
-								l.files = append(l.files, p)
-							}
-						case d == "" && o == "":
-							// another owner's folder
-						case !seen[p]:
-							seen[p] = true
-							walk(p, false)
-						}
-					}
-				}
-				sort.Strings(l.dirs) // parents first
 				return
 			}
 		}
@@ -334,7 +299,7 @@ func scan(dir string, owned []string, man *manifest) (*existing, error) {
 
 // makeDirs creates every folder the files need, once each, skipping the
 // ones that exist.
-func makeDirs(paths []string, target func(string) string, exists map[string]bool, dir string) error {
+func makeDirs(paths []string, target func(string) string, exists map[string]bool) error {
 	made := map[string]bool{}
 	for _, p := range paths {
 		if d := path.Dir(p); d == "." || exists[d] {
