@@ -35,9 +35,7 @@ func init() {
 	// bti command would pay.)
 	model.ConfigPath = "disable"
 	pdfcpuConf = model.NewDefaultConfiguration()
-	pdfcpuConf.ValidationMode = model.ValidationRelaxed
-	pdfcpuConf.WriteObjectStream = true // smaller output
-	pdfcpuConf.WriteXRefStream = true
+	pdfcpuConf.ValidationMode = model.ValidationRelaxed // pdfcpu only reads; serialize writes
 }
 
 func rectPt(f Field) types.Array {
@@ -77,7 +75,7 @@ func deflate(data []byte) []byte {
 // compressStreams compresses every stream that has no filter yet and is
 // worth it: the pages' content, which the canvas leaves uncompressed so
 // that it is compressed once, here, with reused writers.
-func compressStreams(xt *model.XRefTable) error {
+func compressStreams(xt *model.XRefTable) {
 	for _, e := range xt.Table {
 		if e == nil || e.Free || e.Object == nil {
 			continue
@@ -86,15 +84,9 @@ func compressStreams(xt *model.XRefTable) error {
 		if !ok || sd.Dict["Filter"] != nil || len(sd.Raw) < 128 {
 			continue
 		}
-		z := deflate(sd.Raw)
-		n := int64(len(z))
-		sd.Raw, sd.Content, sd.StreamLength = z, nil, &n
-		sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
-		sd.InsertName("Filter", "FlateDecode")
-		sd.Update("Length", types.Integer(n))
+		setFlate(&sd, deflate(sd.Raw))
 		e.Object = sd
 	}
-	return nil
 }
 
 // pageRefs looks up the references of pages once each: pdfcpu's PageDict
@@ -122,12 +114,18 @@ func (p *pageRefs) ref(n int) (*types.IndirectRef, error) {
 
 // preencodedStream makes a stream from bytes that are already Flate-encoded.
 func preencodedStream(deflated []byte) *types.StreamDict {
-	n := int64(len(deflated))
-	sd := &types.StreamDict{Dict: types.NewDict(), Raw: deflated, StreamLength: &n,
-		FilterPipeline: []types.PDFFilter{{Name: "FlateDecode"}}}
-	sd.InsertName("Filter", "FlateDecode")
-	sd.InsertInt("Length", int(n))
+	sd := &types.StreamDict{Dict: types.NewDict()}
+	setFlate(sd, deflated)
 	return sd
+}
+
+// setFlate makes deflated, Flate-encoded bytes the content of sd.
+func setFlate(sd *types.StreamDict, deflated []byte) {
+	n := int64(len(deflated))
+	sd.Raw, sd.Content, sd.StreamLength = deflated, nil, &n
+	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
+	sd.Dict["Filter"] = types.Name("FlateDecode")
+	sd.Dict["Length"] = types.Integer(n)
 }
 
 // formXObject makes an appearance stream (Form XObject) of w x h points.
@@ -161,9 +159,7 @@ func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Me
 	}
 	xt := ctx.XRefTable
 	tagSubsetFonts(xt, fpdfFontNames)
-	if err := compressStreams(xt); err != nil {
-		return nil, err
-	}
+	compressStreams(xt)
 
 	fontRef, err := ff.AddToPDF(xt)
 	if err != nil {

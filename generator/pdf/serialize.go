@@ -55,8 +55,8 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 			small = append(small, n)
 			continue
 		}
-		sd.Dict = sd.Dict.Clone().(types.Dict)
-		sd.Dict["Length"] = types.Integer(len(sd.Raw))
+		sd.Dict["Length"] = types.Integer(len(sd.Raw)) // the document is ours to finish
+
 		refs[n] = xref{kind: 1, off: out.Len()}
 		out.WriteString(strconv.Itoa(n))
 		out.WriteString(" 0 obj\n")
@@ -123,7 +123,9 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 	if info != nil {
 		trailer["Info"] = *info
 	}
-	fmt.Fprintf(&out, "%d 0 obj\n%s\nstream\n", xrefNum, trailer.PDFString())
+	fmt.Fprintf(&out, "%d 0 obj\n", xrefNum)
+	writeObject(&out, trailer)
+	out.WriteString("\nstream\n")
 	out.Write(z)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", refs[xrefNum].off)
 	return out.Bytes(), nil
