@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -63,9 +64,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if err == nil && opts.PDF {
 		var pdfs output.Tree
 		pdfs, err = pipeline.PDFs(fsys, site, opts)
-		for p, data := range pdfs {
-			tree[p] = data
-		}
+		maps.Copy(tree, pdfs)
 		stages.done("make PDFs")
 	}
 	if err != nil {

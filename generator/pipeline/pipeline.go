@@ -7,6 +7,7 @@ package pipeline
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"strings"
@@ -42,9 +43,7 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 	if err != nil {
 		return nil, err
 	}
-	for p, data := range pdfs {
-		tree[p] = data
-	}
+	maps.Copy(tree, pdfs)
 	return tree, nil
 }
 
@@ -78,9 +77,7 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 	if err != nil {
 		return nil, err
 	}
-	for p, data := range root {
-		tree[p] = data
-	}
+	maps.Copy(tree, root)
 	return tree, nil
 }
 

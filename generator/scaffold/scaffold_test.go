@@ -8,6 +8,7 @@ import (
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/linkcheck"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
 )
@@ -20,15 +21,7 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 		{Slug: "ny-kommune", Style: "vardo", Name: "Nykommune kommune", Language: "nn"},
 	} {
 		t.Run(o.Slug, func(t *testing.T) {
-			files, err := Files(o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fsys := withNational(files)
-			site, l := pipeline.Load(fsys, nil)
-			if l.Len() != 0 {
-				t.Fatalf("diagnostics:\n%v", l.Sorted())
-			}
+			fsys, site := loadNew(t, o)
 			// A municipality nobody here wrote builds into a full site
 			// without broken links.
 			tree, err := pipeline.Render(fsys, site, render.Options{})
@@ -59,15 +52,7 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 // gets every national toolbox document and page in nynorsk (the .nn.md
 // variants in content/), not in bokmål.
 func TestNynorskMunicipalityGetsNynorsk(t *testing.T) {
-	files, err := Files(Options{Slug: "ny", Style: "lillestrom", Name: "Ny kommune", Language: "nn"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := withNational(files)
-	site, l := pipeline.Load(fsys, nil)
-	if l.Len() != 0 {
-		t.Fatalf("diagnostics:\n%v", l.Sorted())
-	}
+	_, site := loadNew(t, Options{Slug: "ny", Style: "lillestrom", Name: "Ny kommune", Language: "nn"})
 	m := site.Municipalities[0]
 	n := 0
 	for _, tool := range m.Toolbox {
@@ -91,9 +76,14 @@ func TestNynorskMunicipalityGetsNynorsk(t *testing.T) {
 	}
 }
 
-// withNational is a project of files beside the national content built
-// into bti.
-func withNational(files map[string][]byte) fstest.MapFS {
+// loadNew writes a new municipality with o beside the national content
+// built into bti and loads it, which must give no diagnostic at all.
+func loadNew(t *testing.T, o Options) (fstest.MapFS, *model.Site) {
+	t.Helper()
+	files, err := Files(o)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fsys := fstest.MapFS{}
 	for p, data := range files {
 		fsys[p] = &fstest.MapFile{Data: data}
@@ -106,7 +96,11 @@ func withNational(files map[string][]byte) fstest.MapFS {
 		}
 		return nil
 	})
-	return fsys
+	site, l := pipeline.Load(fsys, nil)
+	if l.Len() != 0 {
+		t.Fatalf("diagnostics:\n%v", l.Sorted())
+	}
+	return fsys, site
 }
 
 func TestNewRefusesBadInput(t *testing.T) {
