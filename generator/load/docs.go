@@ -14,7 +14,8 @@ type docSet[T any] struct {
 	load         func(f docFile) *T
 	slug         func(*T) string
 	translations func(*T) *[]*model.Translation
-	forms        func(*T) bool // whether translations have form fields
+	// translation loads a translation of main (see translations.go).
+	translation func(f docFile, main *T) *model.Translation
 }
 
 // loadDocs loads the Markdown documents of dir: the main files on all
@@ -61,7 +62,7 @@ func loadDocs[T any](r *reader, dir string, variant func(lang string) bool, othe
 				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
 			continue
 		}
-		if tr := r.loadTranslation(f, set.forms(d)); tr != nil {
+		if tr := set.translation(f, d); tr != nil {
 			trs := set.translations(d)
 			*trs = append(*trs, tr)
 		}

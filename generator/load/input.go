@@ -114,7 +114,3 @@ type pageFront struct {
 	Aliases []string `toml:"aliases"`
 }
 
-type translationFront struct {
-	Title   string `toml:"title"`
-	Summary string `toml:"summary"`
-}

@@ -20,7 +20,7 @@ func (r *reader) loadPages(dir string, national bool, variant func(lang string) 
 		load:         func(f docFile) *model.Page { return r.loadPage(f, national) },
 		slug:         func(p *model.Page) string { return p.Slug },
 		translations: func(p *model.Page) *[]*model.Translation { return &p.Translations },
-		forms:        func(*model.Page) bool { return false },
+		translation:  r.loadPageTranslation,
 	})
 }
 

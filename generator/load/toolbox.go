@@ -81,7 +81,7 @@ func (r *reader) loadToolbox(root, dir string, national bool, variant func(lang 
 		load:         func(f docFile) *model.Tool { return r.loadTool(root, dir, f, national) },
 		slug:         func(t *model.Tool) string { return t.Slug },
 		translations: func(t *model.Tool) *[]*model.Translation { return &t.Translations },
-		forms:        func(t *model.Tool) bool { return t.Kind == model.KindForm },
+		translation:  func(f docFile, t *model.Tool) *model.Translation { return r.loadToolTranslation(dir, f, t) },
 	})
 	for _, t := range tools {
 		r.checkLanguages(t.Languages, t.Translations, dir, t.Slug)
@@ -173,20 +173,6 @@ func (r *reader) fileNames(dir string) []string {
 		}
 	}
 	return out
-}
-
-func (r *reader) loadTranslation(f docFile, forms bool) *model.Translation {
-	defer r.guard(f.path)
-	var front translationFront
-	mf, ok := r.markdown(f.path, &front, true)
-	if !ok {
-		return nil
-	}
-	r.require(mf, "title", front.Title, `"..." (the title in this language)`)
-	return &model.Translation{
-		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, Lang: f.lang,
-		Title: front.Title, Summary: front.Summary, Body: r.body(mf, forms),
-	}
 }
 
 // checkLanguages reports languages listed in front matter whose

@@ -242,8 +242,9 @@ type Page struct {
 type Translation struct {
 	Pos     Pos
 	File    string
-	Lang    string
-	Title   string
-	Summary string
-	Body    *Doc
+	Lang     string
+	Title    string
+	Summary  string
+	Category string // a toolbox document's category in this language; "" for the original's
+	Body     *Doc
 }

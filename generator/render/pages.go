@@ -261,6 +261,9 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
 	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL}
+	if tr != nil && tr.Category != "" {
+		v.Category = tr.Category
+	}
 	html, err := b.html(r, body, nil, u)
 	if err != nil {
 		return nil, err

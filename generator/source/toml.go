@@ -159,6 +159,12 @@ func (d *Doc) posOf(off int) diag.Pos {
 // of key (a plain dotted path such as "title" or "services.name").
 func (d *Doc) Misspelt(key string) bool { return d.suggested[key] }
 
+// Has reports whether the key at path ("kind", "services[2].id") is set.
+func (d *Doc) Has(path string) bool {
+	_, ok := d.keys[path]
+	return ok
+}
+
 // File is the path of the file the document was read from.
 func (d *Doc) File() string { return d.file }
 
