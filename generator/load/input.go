@@ -113,4 +113,3 @@ type pageFront struct {
 	Weight  int      `toml:"weight"`
 	Aliases []string `toml:"aliases"`
 }
-

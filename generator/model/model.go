@@ -240,8 +240,8 @@ type Page struct {
 
 // Translation is a page or toolbox document in another language.
 type Translation struct {
-	Pos     Pos
-	File    string
+	Pos      Pos
+	File     string
 	Lang     string
 	Title    string
 	Summary  string
