@@ -13,22 +13,35 @@ import (
 	"time"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
 )
 
+func buildFlags() (*flag.FlagSet, *buildOptions) {
+	fl, c := newFlags("build")
+	o := &buildOptions{cliFlags: c}
+	o.out = fl.String("out", "public", "cli.flag.out")
+	o.noPDF = fl.Bool("no-pdf", false, "cli.flag.no-pdf")
+	o.cpuProfile = fl.String("cpuprofile", "", "cli.flag.cpuprofile")
+	o.timings = fl.Bool("timings", false, "cli.flag.timings")
+	return fl, o
+}
+
+type buildOptions struct {
+	*cliFlags
+	out, cpuProfile *string
+	noPDF, timings  *bool
+}
+
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("build", flag.ContinueOnError)
-	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
-	out := fl.String("out", "public", "the output folder")
-	noPDF := fl.Bool("no-pdf", false, "skip the PDFs")
-	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile to this file (for developers)")
-	timings := fl.Bool("timings", false, "print how long each stage took")
-	slugs, err := parseInterspersed(fl, args, stderr)
-	if err != nil {
-		return 2
+	fl, o := buildFlags()
+	slugs, code := parse(fl, o.cliFlags, args, stdout, stderr)
+	if code >= 0 {
+		return code
 	}
+	dir, out, noPDF, cpuProfile, timings := o.dir, o.out, o.noPDF, o.cpuProfile, o.timings
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err == nil {
@@ -47,15 +60,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	go func() { dates <- gitDates(*dir) }()
 	root, err := openProjectForBuild(*dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "bti: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(o.runLang(), "cli.cannot_open", "detail", err.Error()))
 		return 1
 	}
 	fsys := content.Overlay(root)
 	stages := stageTimer{last: start}
 	site, l := pipeline.Load(fsys, slugs)
 	stages.done("load and check")
-	if l.Print(stderr) > 0 {
-		fmt.Fprintf(stderr, "bti build: nothing was written; %s is as it was.\n", *out)
+	langs := pipeline.NewLanguages(fsys, site, o.language())
+	lang := langs.Run()
+	if langs.Print(stderr, l) > 0 {
+		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", *out))
 		return 1
 	}
 	opts := render.Options{Changed: <-dates, PDF: !*noPDF}
@@ -68,7 +83,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		stages.done("make PDFs")
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "bti build: %v\n", err)
+		var l diag.List
+		l.Report(diag.Pos{}, pipeline.RenderFailed, "detail", err.Error())
+		langs.Print(stderr, &l)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", *out))
 		return 1
 	}
 	owned := []string{""}
@@ -82,7 +100,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	stats, err := output.Write(outDir, tree, owned)
 	stages.done("write")
 	if err != nil {
-		fmt.Fprintf(stderr, "bti build: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "build", "detail", err.Error()))
 		return 1
 	}
 	pages := 0
@@ -91,8 +109,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			pages++
 		}
 	}
-	fmt.Fprintf(stdout, "bti build: %s, %d pages, %d files into %s in %s (%s)\n",
-		count(len(site.Municipalities), "municipality", "municipalities"), pages, len(tree), *out, time.Since(start).Round(time.Millisecond), stats)
+	fmt.Fprintln(stdout, diag.T(lang, "cli.built", "municipalities", municipalities(lang, len(site.Municipalities)),
+		"pages", pages, "files", len(tree), "out", *out, "took", time.Since(start).Round(time.Millisecond).String(),
+		"written", stats.Written, "unchanged", stats.Unchanged, "removed", stats.Removed))
 	if *timings {
 		stages.print(stdout)
 	}

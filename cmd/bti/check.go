@@ -7,27 +7,52 @@ import (
 	"time"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/pipeline"
 )
 
+func checkFlags() (*flag.FlagSet, *checkOptions) {
+	fl, c := newFlags("check")
+	o := &checkOptions{cliFlags: c}
+	o.format = fl.String("format", "text", "cli.flag.format")
+	return fl, o
+}
+
+type checkOptions struct {
+	*cliFlags
+	format *string
+}
+
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
-	slugs, err := parseInterspersed(fl, args, stderr)
-	if err != nil {
+	fl, o := checkFlags()
+	slugs, code := parse(fl, o.cliFlags, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	switch *o.format {
+	case "text", "github", "json":
+	default:
+		fmt.Fprintln(stderr, diag.T(o.runLang(), "cli.bad_format", "value", *o.format))
 		return 2
 	}
 	start := time.Now()
-	root, err := openProjectForBuild(*dir)
+	root, err := openProjectForBuild(*o.dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "bti: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(o.runLang(), "cli.cannot_open", "detail", err.Error()))
 		return 1
 	}
 	fsys := content.Overlay(root)
 	site, l := pipeline.Load(fsys, slugs)
-	errs := l.Print(stderr)
-	if errs > 0 {
+	langs := pipeline.NewLanguages(fsys, site, o.language())
+	out := stderr
+	if *o.format != "text" {
+		out = stdout // for the tools that read it
+	}
+	if langs.Printer(*o.format).Print(out, l) > 0 {
 		return 1
+	}
+	if *o.format != "text" {
+		return 0
 	}
 	steps, tools := 0, 0
 	for _, m := range site.Municipalities {
@@ -38,7 +63,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "bti check: %s, %d steps, %d toolbox documents: no errors (%s)\n",
-		count(len(site.Municipalities), "municipality", "municipalities"), steps, tools, time.Since(start).Round(time.Millisecond))
+	lang := langs.Run()
+	fmt.Fprintln(stdout, diag.T(lang, "cli.check_ok", "municipalities", municipalities(lang, len(site.Municipalities)),
+		"steps", steps, "tools", tools, "took", time.Since(start).Round(time.Millisecond).String()))
 	return 0
 }

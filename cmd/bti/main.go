@@ -2,13 +2,16 @@
 // Markdown and TOML into static websites with printable forms.
 //
 //	bti build [slug...] [--no-pdf] [--out public]   build the sites into public/
-//	bti check [slug...]                             report mistakes, write nothing
+//	bti check [slug...] [--format text|github|json] report mistakes, write nothing
 //	bti serve [slug] [--port N]                     preview on 127.0.0.1
 //	bti new <slug> --style lillestrom|vardo         start a municipality
+//	bti version                                     the version of this bti
 //
 // Run it from the folder that holds municipalities/ (and optionally
 // content/; the national defaults are built in). Only this package touches
-// the operating system; the stages read through fs.FS.
+// the operating system; the stages read through fs.FS. Everything it
+// prints is in the municipality's language (bokmål or nynorsk), or in
+// English with --lang en or BTI_LANG=en.
 package main
 
 import (
@@ -17,19 +20,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/bti-handbook/bti/generator/diag"
 )
-
-const usage = `bti builds BTI handbooks into websites and printable forms.
-
-Usage:
-  bti build [slug...] [--no-pdf] [--out DIR]   build every municipality (or the ones named) into public/
-  bti check [slug...]                          report every mistake in the files; writes nothing
-  bti serve [slug] [--port N] [--addr ADDR]    preview the site on http://127.0.0.1:8080/
-  bti new <slug> --style lillestrom|vardo      start a new municipality in municipalities/<slug>/
-  bti help                                     show this text
-
-Run bti from the folder that holds municipalities/.
-`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -43,8 +36,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = crashReport(p, debug.Stack(), args, stderr)
 		}
 	}()
+	lang := envLang()
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, strings.TrimLeft(diag.T(lang, "cli.usage"), "\n"))
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
@@ -57,37 +51,53 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return cmdServe(rest, stdout, stderr)
 	case "new":
 		return cmdNew(rest, stdout, stderr)
+	case "version", "--version", "-version":
+		return cmdVersion(rest, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		topic := ""
+		if len(rest) > 0 {
+			topic = rest[0]
+		}
+		printHelp(stdout, topic, lang)
 		return 0
 	}
-	fmt.Fprintf(stderr, "bti: unknown command %q", cmd)
+	fmt.Fprint(stderr, diag.T(lang, "cli.unknown_command", "cmd", cmd))
 	if s := suggestCommand(cmd); s != "" {
-		fmt.Fprintf(stderr, " (did you mean %q?)", s)
+		fmt.Fprint(stderr, " ("+diag.T(lang, "cli.did_you_mean", "cmd", s)+")")
 	}
-	fmt.Fprint(stderr, "\n\n"+usage)
+	fmt.Fprint(stderr, "\n\n"+strings.TrimLeft(diag.T(lang, "cli.usage"), "\n"))
 	return 2
 }
 
+// envLang is the language of what is printed before a command's flags
+// are read: BTI_LANG, else bokmål.
+func envLang() string {
+	if l := os.Getenv("BTI_LANG"); validLang(l) {
+		return l
+	}
+	return "nb"
+}
+
 // crashReport tells the user, in one short message, that bti itself failed,
-// and keeps the technical details (the stack) in a file for the bug report.
+// and keeps the technical details (the stack and the version) in a file
+// for the bug report.
 func crashReport(p any, stack []byte, args []string, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "bti: internal error: %v\n", p)
-	fmt.Fprintln(stderr, "This is a bug in bti, not in your files; the site in public/ is as it was.")
+	lang := envLang()
+	fmt.Fprintln(stderr, diag.T(lang, "cli.crash", "detail", fmt.Sprint(p)))
 	f, err := os.CreateTemp("", "bti-crash-*.txt")
 	if err == nil {
-		fmt.Fprintf(f, "bti %s\npanic: %v\n\n%s", strings.Join(args, " "), p, stack)
+		fmt.Fprintf(f, "bti %s\n%s\npanic: %v\n\n%s", strings.Join(args, " "), versionLine(), p, stack)
 		f.Close()
-		fmt.Fprintf(stderr, "Please report it and attach %s, which holds the details.\n", f.Name())
+		fmt.Fprintln(stderr, diag.T(lang, "cli.crash_report", "file", f.Name()))
 	}
 	return 3
 }
 
 func suggestCommand(cmd string) string {
-	for _, c := range []string{"build", "check", "serve", "new", "help"} {
+	for _, c := range []string{"build", "check", "serve", "new", "version", "help"} {
 		if strings.HasPrefix(c, cmd) || strings.HasPrefix(cmd, c) {
 			return c
 		}
 	}
-	return ""
+	return diag.Suggest(cmd, []string{"build", "check", "serve", "new", "version", "help"})
 }

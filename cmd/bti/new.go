@@ -9,33 +9,62 @@ import (
 	"sort"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/scaffold"
+	"github.com/bti-handbook/bti/generator/slug"
 )
 
+func newCmdFlags() (*flag.FlagSet, *newOptions) {
+	fl, c := newFlags("new")
+	o := &newOptions{cliFlags: c}
+	o.style = fl.String("style", "", "cli.flag.style")
+	o.name = fl.String("name", "", "cli.flag.name")
+	o.siteLang = fl.String("language", "nb", "cli.flag.language")
+	return fl, o
+}
+
+type newOptions struct {
+	*cliFlags
+	style, name, siteLang *string
+}
+
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("new", flag.ContinueOnError)
-	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
-	style := fl.String("style", "", "lillestrom (a guide per service) or vardo (one general guide)")
-	name := fl.String("name", "", `the municipality's name, e.g. "Ås kommune"`)
-	lang := fl.String("language", "nb", "nb (bokmål) or nn (nynorsk)")
-	pos, err := parseInterspersed(fl, args, stderr)
+	fl, o := newCmdFlags()
+	pos, code := parse(fl, o.cliFlags, args, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	lang := o.runLang()
+	if o.cliFlags.language() == "" && *o.siteLang == "nn" {
+		lang = "nn" // a nynorsk municipality is told what to do in nynorsk
+	}
+	if len(pos) != 1 || *o.style == "" {
+		fmt.Fprintln(stderr, diag.T(lang, "cli.new_usage"))
+		return 2
+	}
+	name := pos[0]
+	switch {
+	case !slug.Valid(name):
+		fmt.Fprintln(stderr, diag.T(lang, "cli.new_bad_slug", "name", name, "suggestion", slug.Suggest(name)))
+		return 2
+	case *o.style != model.StyleLillestrom && *o.style != model.StyleVardo:
+		fmt.Fprintln(stderr, diag.T(lang, "cli.new_bad_style", "value", *o.style))
+		return 2
+	case *o.siteLang != "nb" && *o.siteLang != "nn":
+		fmt.Fprintln(stderr, diag.T(lang, "cli.new_bad_language", "value", *o.siteLang))
+		return 2
+	}
+	files, err := scaffold.Files(scaffold.Options{Slug: name, Name: *o.name, Style: *o.style, Language: *o.siteLang})
 	if err != nil {
+		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "new", "detail", err.Error()))
 		return 2
 	}
-	if len(pos) != 1 || *style == "" {
-		fmt.Fprintln(stderr, "usage: bti new <slug> --style lillestrom|vardo [--name \"Ås kommune\"] [--language nb|nn]")
-		return 2
-	}
-	slug := pos[0]
-	files, err := scaffold.Files(scaffold.Options{Slug: slug, Name: *name, Style: *style, Language: *lang})
-	if err != nil {
-		fmt.Fprintf(stderr, "bti new: %v\n", err)
-		return 2
-	}
-	target := filepath.Join(*dir, "municipalities", slug)
+	dir := *o.dir
+	target := filepath.Join(dir, "municipalities", name)
 	if _, err := os.Stat(target); err == nil {
-		fmt.Fprintf(stderr, "bti new: %s exists already; nothing was written\n", target)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.new_exists", "dir", filepath.ToSlash(target)))
 		return 1
 	}
 	var names []string
@@ -44,36 +73,28 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	sort.Strings(names)
 	for _, p := range names {
-		full := filepath.Join(*dir, filepath.FromSlash(p))
+		full := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			fmt.Fprintf(stderr, "bti new: %v\n", err)
+			fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "new", "detail", err.Error()))
 			return 1
 		}
 		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			fmt.Fprintf(stderr, "bti new: %v\n", err)
+			fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "new", "detail", err.Error()))
 			return 1
 		}
-		fmt.Fprintf(stdout, "  wrote %s\n", p)
+		fmt.Fprintln(stdout, diag.T(lang, "cli.new_wrote", "file", p))
 	}
 	// What was written must pass the checker; say so, or say what broke.
-	root, err := openProject(*dir)
+	root, err := openProject(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "bti new: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.cannot_open", "detail", err.Error()))
 		return 1
 	}
-	_, l := pipeline.Load(content.Overlay(root), []string{slug})
-	if l.Print(stderr) > 0 {
+	fsys := content.Overlay(root)
+	site, l := pipeline.Load(fsys, []string{name})
+	if pipeline.NewLanguages(fsys, site, o.cliFlags.language()).Print(stderr, l) > 0 {
 		return 1
 	}
-	fmt.Fprintf(stdout, `
-Started municipalities/%[1]s (style %[2]s). It passes bti check. Next:
-  1. Edit municipalities/%[1]s/municipality.toml: name, base_url, brand_color,
-     accessibility_statement, the emergency numbers, your services and contacts.
-  2. Rewrite the steps in municipalities/%[1]s/guides/, and add steps as
-     NN-slug.md files (02-samtale-med-foreldre.md, ...) on each level.
-  3. Add your own forms in municipalities/%[1]s/toolbox/ (national ones are built in).
-  4. Run "bti serve %[1]s" to see the site, "bti check %[1]s" to find mistakes.
-The guide for writing the files: docs/content-format.md.
-`, slug, *style)
+	fmt.Fprintln(stdout, diag.T(lang, "cli.new_done", "slug", name, "style", *o.style))
 	return 0
 }

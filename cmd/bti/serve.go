@@ -16,28 +16,42 @@ import (
 	"time"
 
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/internal/preview"
 )
 
+func serveFlags() (*flag.FlagSet, *serveOptions) {
+	fl, c := newFlags("serve")
+	o := &serveOptions{cliFlags: c}
+	o.port = fl.Int("port", 8080, "cli.flag.port")
+	o.addr = fl.String("addr", "127.0.0.1", "cli.flag.addr")
+	return fl, o
+}
+
+type serveOptions struct {
+	*cliFlags
+	port *int
+	addr *string
+}
+
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-	dir := fl.String("C", ".", "the project folder (holding municipalities/)")
-	port := fl.Int("port", 8080, "the port to listen on (0 picks a free one)")
-	addr := fl.String("addr", "127.0.0.1", "the address to listen on; only this machine unless you name another")
-	slugs, err := parseInterspersed(fl, args, stderr)
-	if err != nil {
-		return 2
+	fl, o := serveFlags()
+	slugs, code := parse(fl, o.cliFlags, args, stdout, stderr)
+	if code >= 0 {
+		return code
 	}
+	dir, port, addr := o.dir, o.port, o.addr
+	lang := o.runLang()
 	if len(slugs) > 1 {
-		fmt.Fprintln(stderr, "bti serve: name one municipality, or none for all")
+		fmt.Fprintln(stderr, diag.T(lang, "cli.serve_one"))
 		return 2
 	}
 	root, err := openProject(*dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "bti serve: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.cannot_open", "detail", err.Error()))
 		return 1
 	}
-	cfg := preview.Config{Root: root, Slugs: slugs, Dates: gitDates(*dir)}
+	cfg := preview.Config{Root: root, Slugs: slugs, Dates: gitDates(*dir), Lang: o.language()}
 	watch := []string{filepath.Join(*dir, "municipalities")}
 	for _, extra := range []string{"content", "themes"} {
 		p := filepath.Join(*dir, extra)
@@ -54,23 +68,23 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	first := true
-	cfg.OnBuild = func(diags []diag.Diagnostic, took time.Duration) {
+	cfg.OnBuild = func(diags []diag.Diagnostic, langs *pipeline.Languages, took time.Duration) {
 		var l diag.List
 		for _, d := range diags {
 			l.Add(d)
 		}
 		if l.Errors() > 0 {
-			l.Print(stderr)
-			fmt.Fprintf(stderr, "bti serve: showing the last good version; the pages list the mistakes (%s)\n", took.Round(time.Millisecond))
+			langs.Print(stderr, &l)
+			fmt.Fprintln(stderr, diag.T(langs.Run(), "cli.serve_mistakes", "took", took.Round(time.Millisecond).String()))
 		} else if !first {
-			fmt.Fprintf(stdout, "bti serve: rebuilt in %s\n", took.Round(time.Millisecond))
+			fmt.Fprintln(stdout, diag.T(langs.Run(), "cli.serve_rebuilt", "took", took.Round(time.Millisecond).String()))
 		}
 		first = false
 	}
 	site := preview.New(cfg)
 	ln, err := net.Listen("tcp", net.JoinHostPort(*addr, fmt.Sprint(*port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "bti serve: %v (is another bti serve running? try --port %d)\n", err, *port+1)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.serve_listen", "detail", err.Error(), "port", *port+1))
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -82,10 +96,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if len(slugs) == 1 {
 		start = "/" + slugs[0] + "/"
 	}
-	fmt.Fprintf(stdout, "bti serve: http://%s%s (watching for changes; Ctrl-C to stop)\n", ln.Addr(), start)
+	fmt.Fprintln(stdout, diag.T(lang, "cli.serve_start", "addr", ln.Addr().String(), "path", start))
 	go func() {
-		if err := site.Watch(ctx, watch, func(err error) { fmt.Fprintf(stderr, "bti serve: watching: %v\n", err) }); err != nil {
-			fmt.Fprintf(stderr, "bti serve: cannot watch for changes: %v\n", err)
+		if err := site.Watch(ctx, watch, func(err error) { fmt.Fprintln(stderr, diag.T(lang, "cli.serve_watch_error", "detail", err.Error())) }); err != nil {
+			fmt.Fprintln(stderr, diag.T(lang, "cli.serve_watch_error", "detail", err.Error()))
 		}
 	}()
 	go func() {
@@ -95,9 +109,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		srv.Shutdown(shut)
 	}()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "bti serve: %v\n", err)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "serve", "detail", err.Error()))
 		return 1
 	}
-	fmt.Fprintln(stdout, "bti serve: stopped")
+	fmt.Fprintln(stdout, diag.T(lang, "cli.serve_stopped"))
 	return 0
 }

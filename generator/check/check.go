@@ -53,8 +53,7 @@ func Municipality(m *model.Municipality, l *diag.List) {
 				for _, ref := range s.Tools {
 					t, ok := tools[ref.Name]
 					if !ok {
-						l.Errorf(ref.Pos, diag.DidYouMean(ref.Name, toolSlugs, "the tools are the file names in toolbox/ (without .md); see the list on /verktoykasse/"),
-							"unknown tool %q", ref.Name)
+						l.Add(diag.At(ref.Pos, unknownTool, "name", ref.Name).Suggest(ref.Name, toolSlugs))
 						continue
 					}
 					s.ToolList = append(s.ToolList, t)
@@ -65,11 +64,11 @@ func Municipality(m *model.Municipality, l *diag.List) {
 				for _, ref := range s.Services {
 					sv, ok := services[ref.Name]
 					if !ok {
-						hint := "add the service as [[services]] in municipality.toml"
+						d := diag.At(ref.Pos, unknownService, "name", ref.Name)
 						if len(serviceIDs) > 0 {
-							hint = diag.DidYouMean(ref.Name, serviceIDs, "the service ids in municipality.toml are: "+join(serviceIDs))
+							d = d.WithHint("list", "ids", serviceIDs).Suggest(ref.Name, serviceIDs)
 						}
-						l.Errorf(ref.Pos, hint, "unknown service %q", ref.Name)
+						l.Add(d)
 						continue
 					}
 					s.ServiceList = append(s.ServiceList, sv)
@@ -80,15 +79,4 @@ func Municipality(m *model.Municipality, l *diag.List) {
 	}
 	checkURLs(m, l)
 	checkLinks(m, l)
-}
-
-func join(ss []string) string {
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += ", "
-		}
-		out += s
-	}
-	return out
 }

@@ -140,29 +140,27 @@ var passSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "
 func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (string, bool) {
 	dest := strings.TrimSpace(link.Dest)
 	if dest == "" {
-		l.Errorf(link.Pos, "write the address between the brackets: [text](address)", "the link has no address")
+		l.Report(link.Pos, linkEmpty)
 		return "", false
 	}
 	u, err := url.Parse(dest)
 	if err != nil {
-		l.Errorf(link.Pos, "spaces in file names must be written %20, or better: rename the file", "the link %q is not a valid address", dest)
+		l.Report(link.Pos, linkInvalid, "dest", dest)
 		return "", false
 	}
 	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
 		if link.Image {
-			l.Errorf(link.Pos, "put the image in the municipality's assets/ folder and link to it there, e.g. ../../../assets/bilde.png",
-				"the image %q is on another host: the site loads nothing from other hosts (privacy)", dest)
+			l.Report(link.Pos, imageElsewhere, "dest", dest)
 			return "", false
 		}
 		if !passSchemes[strings.ToLower(u.Scheme)] {
-			l.Errorf(link.Pos, "links may start with https://, http://, mailto: or tel:", "links of the kind %q are not allowed", u.Scheme+":")
+			l.Report(link.Pos, linkScheme, "scheme", u.Scheme+":")
 		}
 		return "", false
 	}
 	frag := u.Fragment
 	if link.Image && (u.Path == "" || strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, "/") || strings.HasPrefix(u.Path, "/")) {
-		l.Errorf(link.Pos, "an image is written ![description](path/to/picture.png), with the picture in the municipality's assets/ folder",
-			"the image %q is not a picture file", dest)
+		l.Report(link.Pos, imageNotImage, "dest", dest)
 		return "", false
 	}
 	if u.Path == "" {
@@ -176,7 +174,7 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 			p += "/"
 		}
 		if !ix.urls[p] {
-			l.Errorf(link.Pos, "link to the .md file with a relative path instead, e.g. ../toolbox/samtykkeskjema.md", "the link %q leads to no page of the site", dest)
+			l.Report(link.Pos, linkNoPage, "dest", dest)
 			return "", false
 		}
 		return withFrag(p, frag), true
@@ -184,7 +182,7 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 	from := rel(ix.m, d.File)
 	vpath := path.Join(path.Dir(from), u.Path)
 	if vpath == ".." || strings.HasPrefix(vpath, "../") {
-		l.Errorf(link.Pos, "links between files must stay inside the municipality's folder", "the link %q leads outside the municipality's folder", dest)
+		l.Report(link.Pos, linkLeadsOut, "dest", dest)
 		return "", false
 	}
 	if t, ok := ix.targets[vpath]; ok {
@@ -194,12 +192,12 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 		return withFrag(t.url, frag), true
 	}
 	if strings.HasSuffix(vpath, ".md") {
-		l.Errorf(link.Pos, ix.suggest(vpath, from), "the link %q leads to a file that does not exist (%s)", dest, path.Join(ix.m.Dir, vpath))
+		l.Add(ix.suggest(diag.At(link.Pos, linkNoFile, "dest", dest, "file", path.Join(ix.m.Dir, vpath)), vpath, from))
 		return "", false
 	}
 	src := path.Join(ix.m.Dir, vpath)
 	if !ix.m.Existing[src] {
-		l.Errorf(link.Pos, ix.suggest(vpath, from), "the link %q leads to a file that does not exist (%s)", dest, src)
+		l.Add(ix.suggest(diag.At(link.Pos, linkNoFile, "dest", dest, "file", src), vpath, from))
 		return "", false
 	}
 	pub := publishPath(ix.m, src)
@@ -233,15 +231,15 @@ func (ix *linkIndex) checkAnchor(doc *model.Doc, frag string, link *model.Link, 
 			ids = append(ids, h.ID)
 		}
 	}
-	hint := "anchors are the headings of the page in lower case with - between words (æ→ae, ø→o, å→a)"
+	d := diag.At(link.Pos, anchorMissing, "anchor", frag)
 	if len(ids) > 0 {
-		hint = diag.DidYouMean(frag, ids, "the headings of that page have the anchors: "+strings.Join(ids, ", "))
+		d = d.WithHint("list", "ids", ids).Suggest(frag, ids)
 	}
-	l.Errorf(link.Pos, hint, "the anchor #%s does not exist", frag)
+	l.Add(d)
 }
 
 // suggest offers the closest existing file for a broken link.
-func (ix *linkIndex) suggest(vpath, from string) string {
+func (ix *linkIndex) suggest(d diag.Diagnostic, vpath, from string) diag.Diagnostic {
 	var names []string
 	for p := range ix.targets {
 		if path.Dir(p) == path.Dir(vpath) {
@@ -257,10 +255,10 @@ func (ix *linkIndex) suggest(vpath, from string) string {
 	if s := diag.Suggest(path.Base(vpath), names); s != "" {
 		relTarget, err := relPath(path.Dir(from), path.Join(path.Dir(vpath), s))
 		if err == nil {
-			return "did you mean \"" + relTarget + "\"?"
+			return d.WithHint("suggest", "suggestion", relTarget)
 		}
 	}
-	return "links are written as relative paths to the .md file, e.g. ../niva-1/01-tiltak.md or ../../../toolbox/samtykkeskjema.md"
+	return d
 }
 
 // relPath is the relative path from folder dir to file target (both

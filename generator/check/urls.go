@@ -11,28 +11,28 @@ import (
 // checkURLs reports two things that would be published at the same URL,
 // and aliases (old URLs) that are not paths or collide with a page.
 func checkURLs(m *model.Municipality, l *diag.List) {
-	owner := map[string]string{}
-	claim := func(u string, pos diag.Pos, what string) {
+	owner := map[string]diag.Words{}
+	claim := func(u string, pos diag.Pos, what diag.Words) {
 		if prev, ok := owner[u]; ok {
-			l.Errorf(pos, "rename one of them", "%s would be published at %s, which is already %s", what, u, prev)
+			l.Report(pos, urlTaken, "what", what, "url", u, "other", prev)
 			return
 		}
-		owner[u] = what + " (" + pos.String() + ")"
+		owner[u] = diag.P("what.at", "what", what, "pos", pos.String())
 	}
 	for _, u := range []string{model.URLToolbox, model.URLServices, model.URLSearch} {
-		owner[u] = "a page of the site itself"
+		owner[u] = diag.P("what.site")
 	}
 	for _, g := range m.Guides {
-		claim(g.URL(), g.Pos, "guide "+g.ID)
+		claim(g.URL(), g.Pos, diag.P("what.guide", "name", g.ID))
 		for _, gl := range g.Levels {
-			owner[g.LevelURL(gl.Number)] = "level " + gl.Dir
+			owner[g.LevelURL(gl.Number)] = diag.P("what.level", "name", gl.Dir)
 		}
 	}
 	for _, t := range m.Toolbox {
-		claim(t.URL(), t.Pos, "toolbox document "+t.Slug)
+		claim(t.URL(), t.Pos, diag.P("what.tool", "name", t.Slug))
 	}
 	for _, p := range m.Pages {
-		claim(p.URL(), p.Pos, "page "+p.Slug)
+		claim(p.URL(), p.Pos, diag.P("what.page", "name", p.Slug))
 	}
 	// An alias is an old URL of a page: the reference written and the page.
 	type alias struct {
@@ -48,7 +48,7 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 	for _, g := range m.Guides {
 		for _, gl := range g.Levels {
 			for _, s := range gl.Steps {
-				claim(s.URL(), s.Pos, "step "+s.File)
+				claim(s.URL(), s.Pos, diag.P("what.step", "name", s.File))
 				addAliases(s.Aliases, s.URL())
 			}
 		}
@@ -62,7 +62,7 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 	for _, a := range aliases {
 		name := a.ref.Name
 		if !strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.ContainsAny(name, "?# \\") {
-			l.Errorf(a.ref.Pos, "write the old address as a path from the site's root, e.g. \"/barnehage/niva-1/samtale/\"", "alias %q is not a path", name)
+			l.Report(a.ref.Pos, aliasNotPath, "alias", name)
 			continue
 		}
 		if !strings.HasSuffix(name, "/") && path.Ext(name) == "" {
@@ -70,9 +70,9 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 		}
 		a.ref.Name = name
 		if name == a.what {
-			l.Errorf(a.ref.Pos, "remove it: an alias is an old address that should lead here", "alias %q is the page's own address", name)
+			l.Report(a.ref.Pos, aliasIsOwn, "alias", name)
 			continue
 		}
-		claim(name, a.ref.Pos, "alias of "+a.what)
+		claim(name, a.ref.Pos, diag.P("what.alias", "name", a.what))
 	}
 }

@@ -2,20 +2,22 @@
 // pipeline finds in a handbook's files.
 //
 // Diagnostics are data, never side effects. Every stage appends them to a
-// List, which is safe for concurrent use; the command sorts them by file,
-// line and column and prints them all at once in the form
+// List, which is safe for concurrent use. A diagnostic names an entry of
+// the message catalogue (messages/*.toml) by its stable code, such as
+// BTI104, with the values its texts need; it is put into words only when
+// printed, in the language of the coordinator who reads it (bokmål,
+// nynorsk or English). The command sorts them by file, line and column
+// and prints them all at once in the form
 //
-//	path:line:col: error: message
-//		hint: what to do about it
+//	path:line:col: feil: melding [BTI104]
+//		tips: hva du kan gjøre
 //
 // followed by a count. No stage stops at the first mistake.
 package diag
 
 import (
 	"fmt"
-	"io"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -27,17 +29,20 @@ type Pos struct {
 	Col  int
 }
 
-// String formats the position as path:line:col, leaving out what is unknown.
+// String formats the position as path:line:col, leaving out what is
+// unknown. Control and bidirectional characters in the path are shown
+// as escapes, so that a file name cannot reorder the line it is printed on.
 func (p Pos) String() string {
+	file := Clean(p.File)
 	switch {
 	case p.File == "":
 		return ""
 	case p.Line <= 0:
-		return p.File
+		return file
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // IsZero reports whether the position names no file.
@@ -53,33 +58,61 @@ const (
 	Warning
 )
 
-// Diagnostic is one problem found in the sources.
+// Code names an entry of the message catalogue: "BTI104". Codes are
+// stable: documentation and coordinators' notes refer to them.
+type Code string
+
+// Diagnostic is one problem found in the sources: where, which entry of
+// the catalogue, and the values its texts need.
 type Diagnostic struct {
 	Pos      Pos
-	Severity Severity
-	Message  string // what is wrong, in one sentence
-	Hint     string // what to do about it; may be empty
+	Severity Severity // the entry's, set by At
+	Code     Code
+	// Args are the values the entry's texts name, as pairs of a name and
+	// a value (string, int, Phrase or []string).
+	Args []any
+	// Hint names the entry's hint to show: "" its default hint, or one
+	// of its [hints] ("suggest", ...); NoHint for none.
+	Hint string
 }
 
-// String formats the diagnostic on one line (two with a hint).
-func (d Diagnostic) String() string {
-	var b strings.Builder
-	if s := d.Pos.String(); s != "" {
-		b.WriteString(s)
-		b.WriteString(": ")
-	}
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
-	} else {
-		b.WriteString("error: ")
-	}
-	b.WriteString(d.Message)
-	if d.Hint != "" {
-		b.WriteString("\n\thint: ")
-		b.WriteString(d.Hint)
-	}
-	return b.String()
+// NoHint is the Hint of a diagnostic shown without any hint.
+const NoHint = "-"
+
+// At makes the diagnostic of the catalogue entry code at pos, with the
+// named values (pairs of name and value) that the entry's texts use. Its
+// severity is the entry's. An unknown code panics: every code is checked
+// by the catalogue's tests.
+func At(pos Pos, code Code, args ...any) Diagnostic {
+	e := entry(code)
+	return Diagnostic{Pos: pos, Severity: e.Severity, Code: code, Args: args}
 }
+
+// WithHint chooses the entry's hint named variant ("" the default) and
+// adds the values it needs.
+func (d Diagnostic) WithHint(variant string, args ...any) Diagnostic {
+	d.Hint = variant
+	d.Args = append(d.Args[:len(d.Args):len(d.Args)], args...)
+	return d
+}
+
+// Suggest chooses the hint "suggest" (did you mean «{suggestion}»?) when
+// one of candidates is close to got; otherwise the hint stays as it was.
+func (d Diagnostic) Suggest(got string, candidates []string) Diagnostic {
+	if s := Suggest(got, candidates); s != "" {
+		return d.WithHint("suggest", "suggestion", s)
+	}
+	return d
+}
+
+// Message returns the diagnostic's message and hint in lang ("nb", "nn"
+// or "en"); hint is "" when it has none.
+func (d Diagnostic) Message(lang string) (message, hint string) {
+	return render(d, lang)
+}
+
+// String formats the diagnostic in bokmål on one line (two with a hint).
+func (d Diagnostic) String() string { return d.Format("nb") }
 
 // List collects diagnostics from any number of goroutines.
 type List struct {
@@ -94,26 +127,13 @@ func (l *List) Add(d Diagnostic) {
 	l.mu.Unlock()
 }
 
-// Errorf adds an error at pos with a hint (which may be empty).
-func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+// Report adds the diagnostic of code at pos with its values (see At).
+func (l *List) Report(pos Pos, code Code, args ...any) {
+	l.Add(At(pos, code, args...))
 }
 
-// Warnf adds a warning at pos with a hint (which may be empty).
-func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
-}
-
-// Append adds all diagnostics of other.
-func (l *List) Append(other *List) {
-	items := other.Sorted()
-	l.mu.Lock()
-	l.items = append(l.items, items...)
-	l.mu.Unlock()
-}
-
-// Sorted returns a copy of the diagnostics sorted by file, line, column and
-// message, with exact duplicates removed.
+// Sorted returns a copy of the diagnostics sorted by file, line, column
+// and code, with exact duplicates removed.
 func (l *List) Sorted() []Diagnostic {
 	l.mu.Lock()
 	items := append([]Diagnostic(nil), l.items...)
@@ -129,16 +149,24 @@ func (l *List) Sorted() []Diagnostic {
 		if a.Pos.Col != b.Pos.Col {
 			return a.Pos.Col < b.Pos.Col
 		}
-		return a.Message < b.Message
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Format("en") < b.Format("en")
 	})
 	out := items[:0]
 	for i, d := range items {
-		if i > 0 && d == items[i-1] {
+		if i > 0 && same(d, items[i-1]) {
 			continue
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// same reports whether two diagnostics say the same thing at the same place.
+func same(a, b Diagnostic) bool {
+	return a.Pos == b.Pos && a.Code == b.Code && a.Format("en") == b.Format("en")
 }
 
 // Errors counts the diagnostics of severity Error.
@@ -159,35 +187,4 @@ func (l *List) Len() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return len(l.items)
-}
-
-// Print writes every diagnostic, sorted, and a closing count line. It
-// returns the number of errors.
-func (l *List) Print(w io.Writer) int {
-	items := l.Sorted()
-	errs, warns := 0, 0
-	for _, d := range items {
-		fmt.Fprintln(w, d.String())
-		if d.Severity == Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	if len(items) > 0 {
-		fmt.Fprintln(w, Summary(errs, warns))
-	}
-	return errs
-}
-
-// Summary is the closing count line, in English like the messages.
-func Summary(errs, warns int) string {
-	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -58,8 +58,7 @@ func loadDocs[T any](r *reader, dir string, variant func(lang string) bool, othe
 			d, ok = others[f.slug]
 		}
 		if !ok {
-			r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "name a translation after its "+set.what+": "+dir+"/<slug>.md and "+dir+"/<slug>.<language>.md",
-				"translation of %q, but %s/%s.md does not exist", f.slug, dir, f.slug)
+			r.l.Report(diag.Pos{File: f.path, Line: 1, Col: 1}, translationOrphan, "name", f.slug, "file", dir+"/"+f.slug+".md", "dir", dir)
 			continue
 		}
 		if tr := set.translation(f, d); tr != nil {

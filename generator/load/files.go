@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -22,11 +23,10 @@ func (r *reader) text(name string) ([]byte, bool) {
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
 		if strings.Contains(err.Error(), "escapes") {
-			r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "put the file itself in the project instead of a link to it",
-				"the file is a link that leads outside the project; bti does not follow it")
+			r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, linkLeadsOut)
 			return nil, false
 		}
-		r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "", "cannot read the file: %v", unwrapPathError(err))
+		r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, cannotRead, "detail", unwrapPathError(err).Error())
 		return nil, false
 	}
 	return source.Normalize(name, data, r.l)
@@ -62,9 +62,7 @@ func (r *reader) markdown(name string, front any, required bool) (mdFile, bool) 
 	f := mdFile{path: name, fm: fm}
 	if fm.TOML == nil {
 		if required {
-			r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1},
-				"start the file with front matter:\n\t+++\n\ttitle = \"...\"\n\t+++",
-				"the file has no front matter")
+			r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, noFrontMatter)
 			return f, false
 		}
 		f.front, _ = source.DecodeTOML(name, nil, 2, front, r.l)
@@ -88,7 +86,7 @@ func (r *reader) require(f mdFile, key, value, example string) bool {
 	if f.front.Misspelt(key) {
 		return false // reported as a typo already
 	}
-	r.l.Errorf(f.front.Pos(key), "add a line to the front matter: "+key+" = "+example, "%q is missing", key)
+	r.l.Add(diag.At(f.front.Pos(key), missingKey, "key", key, "example", example).WithHint("front"))
 	return false
 }
 
@@ -105,7 +103,7 @@ func refs(doc *source.Doc, key string, names []string) []model.Ref {
 func (r *reader) dirEntries(dir string) []fs.DirEntry {
 	entries, err := fs.ReadDir(r.fsys, dir)
 	if err != nil {
-		r.l.Errorf(diag.Pos{File: dir}, "", "cannot read the folder: %v", unwrapPathError(err))
+		r.l.Report(diag.Pos{File: dir}, cannotReadDir, "detail", unwrapPathError(err).Error())
 		return nil
 	}
 	return entries
@@ -162,7 +160,6 @@ func stem(name string) string {
 // whole run with a stack trace. Use it as: defer r.guard(path).
 func (r *reader) guard(file string) {
 	if p := recover(); p != nil {
-		r.l.Errorf(diag.Pos{File: file}, "this is a bug in bti, not in your file: please report it with the file attached",
-			"internal error while reading the file: %v", p)
+		r.l.Report(diag.Pos{File: file}, internalError, "detail", fmt.Sprint(p))
 	}
 }

@@ -46,19 +46,15 @@ func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, l
 			}
 			p := gdir + "/" + name
 			if !e.IsDir() {
-				r.l.Warnf(diag.Pos{File: p}, "a guide is a folder: guides/<id>/ with guide.toml and niva-0/ ... niva-3/", "file %q is not used", name)
+				r.l.Add(diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("guides"))
 				continue
 			}
 			if !slug.Valid(name) {
-				hint := "use only a-z, 0-9 and '-' in folder names"
-				if s := slug.Suggest(name); s != "" {
-					hint = "rename the folder to " + s
-				}
-				r.l.Errorf(diag.Pos{File: p}, hint, "guide folder %q is not a valid slug", name)
+				r.badName(diag.Pos{File: p}, name, "")
 				continue
 			}
 			if model.ReservedSlugs[name] {
-				r.l.Errorf(diag.Pos{File: p}, "rename the folder: /"+name+"/ is used by the site itself", "guide name %q is reserved", name)
+				r.l.Report(diag.Pos{File: p}, reservedName, "name", name)
 				continue
 			}
 			folders[name] = true
@@ -70,18 +66,16 @@ func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, l
 	for i, e := range entries {
 		key := fmt.Sprintf("guides[%d]", i)
 		if e.ID == "" {
-			r.l.Errorf(doc.Pos(key), `add id = "<folder name in guides/>"`, "guide without \"id\"")
+			r.l.Report(doc.Pos(key), guideNoID)
 			continue
 		}
 		if listed[e.ID] {
-			r.l.Errorf(doc.Pos(key+".id"), "give each guide its own id", "two guides with the id %q", e.ID)
+			r.l.Report(doc.Pos(key+".id"), guideTwice, "id", e.ID)
 			continue
 		}
 		listed[e.ID] = true
 		if !folders[e.ID] {
-			hint := "create the folder " + gdir + "/" + e.ID + "/ with its steps"
-			hint = diag.DidYouMean(e.ID, folderOrder, hint)
-			r.l.Errorf(doc.ValuePos(key+".id", e.ID), hint, "guide %q has no folder %s/%s", e.ID, gdir, e.ID)
+			r.l.Add(diag.At(doc.ValuePos(key+".id", e.ID), guideNoFolder, "id", e.ID, "dir", gdir+"/"+e.ID).Suggest(e.ID, folderOrder))
 			continue
 		}
 		guides = append(guides, r.loadGuide(gdir+"/"+e.ID, e, doc.Pos(key), lang))
@@ -114,8 +108,7 @@ func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, lang str
 		g.Pos = diag.Pos{File: dir}
 	}
 	if g.Title == "" {
-		r.l.Errorf(g.Pos, "add title = \"...\" to "+dir+"/guide.toml or to the guide's [[guides]] entry in municipality.toml",
-			"guide %q has no title", g.ID)
+		r.l.Report(g.Pos, guideNoTitle, "id", g.ID, "dir", dir)
 		g.Title = g.ID
 	}
 	if g.ShortTitle == "" {
@@ -132,15 +125,15 @@ func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, lang str
 		case e.IsDir() && levelDir.MatchString(name):
 			n, _ := strconv.Atoi(levelDir.FindStringSubmatch(name)[1])
 			if n > 3 || name != fmt.Sprintf("niva-%d", n) {
-				r.l.Errorf(diag.Pos{File: p}, "BTI has the levels 0-3: niva-0, niva-1, niva-2 and niva-3", "level folder %q is outside 0-3", name)
+				r.l.Report(diag.Pos{File: p}, levelOutside, "name", name)
 			}
 		case e.IsDir() && levelDirLike.MatchString(name):
 			n := levelDirLike.FindStringSubmatch(name)[2]
-			r.l.Errorf(diag.Pos{File: p}, "rename the folder to niva-"+strings.TrimLeft(n, "0")+orZero(n), "level folder %q is not named niva-<N>", name)
+			r.l.Report(diag.Pos{File: p}, levelMisnamed, "name", name, "suggestion", "niva-"+strings.TrimLeft(n, "0")+orZero(n))
 		case e.IsDir():
-			r.l.Warnf(diag.Pos{File: p}, "the levels of a guide are the folders niva-0, niva-1, niva-2 and niva-3", "folder %q is not used", name)
+			r.l.Add(diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("guide"))
 		default:
-			r.l.Warnf(diag.Pos{File: p}, "steps belong in the level folders niva-0 ... niva-3", "file %q is not used", name)
+			r.l.Add(diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("guidefile"))
 		}
 	}
 	return g
@@ -190,8 +183,7 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 			// step saved as text or Word by mistake must not vanish.
 			if lower := strings.ToLower(name); strings.Contains(lower, ".md.") || strings.HasSuffix(lower, ".txt") ||
 				strings.HasSuffix(lower, ".docx") || strings.HasSuffix(lower, ".doc") || strings.HasSuffix(lower, ".rtf") {
-				r.l.Warnf(diag.Pos{File: p, Line: 1, Col: 1}, "steps are plain text files ending in .md; rename it (your editor may have added .txt)",
-					"%q is not a step and is not shown", name)
+				r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, stepNotMarkdown, "name", name)
 			}
 			continue
 		}
@@ -201,18 +193,20 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 		}
 		m := stepFile.FindStringSubmatch(name)
 		if m == nil || !slug.Valid(m[2]) {
-			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, stepNameHint(name, len(jobs)+1), "step file %q is not named NN-slug.md", name)
+			d := diag.At(diag.Pos{File: p, Line: 1, Col: 1}, stepMisnamed, "name", name)
+			if s := stepNameSuggestion(name, len(jobs)+1); s != "" {
+				d = d.WithHint("rename", "suggestion", s)
+			}
+			r.l.Add(d)
 			continue
 		}
 		num, _ := strconv.Atoi(m[1])
 		if prev, ok := numbers[num]; ok {
-			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "give each step of a level its own number; the number sets the order",
-				"two steps with the number %s on this level (the other is %s)", m[1], prev)
+			r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, stepNumberTwice, "number", m[1], "other", prev)
 			continue
 		}
 		if prev, ok := slugs[m[2]]; ok {
-			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "the name after the number becomes the step's URL, so it must differ between the steps of a level",
-				"two steps with the name %q on this level (the other is %s)", m[2], prev)
+			r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, stepNameTwice, "name", m[2], "other", prev)
 			continue
 		}
 		numbers[num], slugs[m[2]] = name, name
@@ -222,8 +216,9 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 	return jobs
 }
 
-// stepNameHint suggests a file name of the form NN-slug.md.
-func stepNameHint(name string, n int) string {
+// stepNameSuggestion suggests a file name of the form NN-slug.md for a
+// step file, the n-th of its level, or "" when it has none.
+func stepNameSuggestion(name string, n int) string {
 	base := strings.TrimSuffix(name, ".md")
 	base = strings.TrimSuffix(base, ".MD")
 	num := fmt.Sprintf("%02d", n)
@@ -232,9 +227,9 @@ func stepNameHint(name string, n int) string {
 		num, base = fmt.Sprintf("%02d", v), m[2]
 	}
 	if s := slug.Suggest(base); s != "" {
-		return "rename it to " + num + "-" + s + ".md (two digits for the order, then a-z, 0-9 and '-')"
+		return num + "-" + s + ".md"
 	}
-	return "name step files NN-slug.md: two digits for the order, then a-z, 0-9 and '-'"
+	return ""
 }
 
 func (r *reader) loadLevelIndex(p string, gl *model.GuideLevel) {
@@ -286,8 +281,7 @@ func (r *reader) checkSections(s *model.Step, mf mdFile, lang string) {
 		switch sec.Key {
 		case model.SectionWhat, model.SectionHow, model.SectionWho:
 			if seen[sec.Key] {
-				r.l.Errorf(sec.Pos, "merge the two sections or give one of them another heading",
-					"the section %q comes twice", sec.Heading)
+				r.l.Report(sec.Pos, sectionTwice, "heading", sec.Heading)
 			}
 			seen[sec.Key] = true
 		}
@@ -299,21 +293,20 @@ func (r *reader) checkSections(s *model.Step, mf mdFile, lang string) {
 		}
 		k := diag.Suggest(sec.Heading, []string{"Hva", "Hvordan", "Hvem", "Kva", "Korleis", "Kven", "Ansvar"})
 		if key := markdown.SectionKey(k); k != "" && !seen[key] {
-			r.l.Errorf(sec.Pos, "did you mean \"## "+k+"\"?", "heading %q is not one of the step's sections", sec.Heading)
+			r.l.Report(sec.Pos, sectionMisspelt, "heading", sec.Heading, "suggestion", k)
 			seen[key] = true
 		}
 	}
 	end := diag.Pos{File: s.File, Line: strings.Count(string(mf.fm.Body), "\n") + 1, Col: 1}
 	for _, key := range []string{model.SectionWhat, model.SectionHow, model.SectionWho} {
 		if !seen[key] {
-			r.l.Errorf(end, "add a heading \"## "+names[key]+"\" followed by "+sectionHelp[key],
-				"the step has no \"%s\" section", names[key])
+			r.l.Report(end, sectionMissing, "name", names[key], "help", sectionHelp[key])
 		}
 	}
 }
 
-var sectionHelp = map[string]string{
-	model.SectionWhat: "what is done in this step",
-	model.SectionHow:  "how it is done",
-	model.SectionWho:  "who is responsible",
+var sectionHelp = map[string]diag.Phrase{
+	model.SectionWhat: "section.what",
+	model.SectionHow:  "section.how",
+	model.SectionWho:  "section.who",
 }

@@ -24,26 +24,26 @@ func (r *reader) loadLevels(name string, complete bool) (levels [4]*model.Level,
 		key := fmt.Sprintf("levels[%d]", i)
 		pos := doc.Pos(key)
 		if e.Number == nil {
-			r.l.Errorf(pos, "add number = 0, 1, 2 or 3 to this level", "level without \"number\"")
+			r.l.Report(pos, levelNoNumber)
 			continue
 		}
 		n := *e.Number
 		if n < 0 || n > 3 {
-			r.l.Errorf(doc.Pos(key+".number"), "BTI has the levels 0, 1, 2 and 3", "level %d does not exist", n)
+			r.l.Report(doc.Pos(key+".number"), levelUnknown, "number", n)
 			continue
 		}
 		if levels[n] != nil {
-			r.l.Errorf(doc.Pos(key+".number"), "give each level once", "level %d is given twice", n)
+			r.l.Report(doc.Pos(key+".number"), levelTwice, "number", n)
 			continue
 		}
 		lv := &model.Level{Pos: pos, Number: n, Name: e.Name, Title: e.Title, Color: e.Color, Summary: e.Summary}
 		if e.Color != "" && !hexColor.MatchString(e.Color) {
-			r.l.Errorf(doc.ValuePos(key+".color", e.Color), `write the colour as # and six hex digits, e.g. "#1d5fa8"`, "colour %q is not a hex colour", e.Color)
+			r.l.Report(doc.ValuePos(key+".color", e.Color), notHexColour, "value", e.Color)
 		}
 		if complete {
 			for k, v := range map[string]string{"name": e.Name, "title": e.Title, "color": e.Color, "summary": e.Summary} {
 				if v == "" {
-					r.l.Errorf(pos, "add "+k+" = \"...\" to level "+fmt.Sprint(n), "level %d has no %q", n, k)
+					r.l.Report(pos, levelLacksKey, "number", n, "key", k)
 				}
 			}
 		}
@@ -52,7 +52,7 @@ func (r *reader) loadLevels(name string, complete bool) (levels [4]*model.Level,
 	if complete {
 		for n, lv := range levels {
 			if lv == nil {
-				r.l.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "add a [[levels]] table with number = "+fmt.Sprint(n), "level %d is missing", n)
+				r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, levelMissing, "number", n)
 				ok = false
 			}
 		}

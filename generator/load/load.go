@@ -13,6 +13,7 @@ import (
 	"github.com/bti-handbook/bti/generator/parallel"
 
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,16 +31,14 @@ func Load(fsys fs.FS, slugs []string, l *diag.List) *model.Site {
 	if len(names) == 0 {
 		names = Municipalities(fsys)
 		if len(names) == 0 {
-			l.Errorf(diag.Pos{File: MunicipalitiesDir}, "run bti new <name> --style lillestrom to start one",
-				"there are no municipalities to build")
+			l.Report(diag.Pos{File: MunicipalitiesDir}, noMunicipalities)
 		}
 	} else {
 		all := Municipalities(fsys)
 		var ok []string
 		for _, s := range slugs {
-			if !contains(all, s) && !r.isDir(MunicipalitiesDir+"/"+s) {
-				l.Errorf(diag.Pos{File: MunicipalitiesDir + "/" + s}, diag.DidYouMean(s, all, "the municipalities are: "+strings.Join(all, ", ")),
-					"there is no municipality %q", s)
+			if !slices.Contains(all, s) && !r.isDir(MunicipalitiesDir+"/"+s) {
+				l.Add(diag.At(diag.Pos{File: MunicipalitiesDir + "/" + s}, noSuchMunicipality, "name", s, "names", all).Suggest(s, all))
 				continue
 			}
 			ok = append(ok, s)

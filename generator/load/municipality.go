@@ -35,16 +35,11 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	dir := MunicipalitiesDir + "/" + name
 	m := &model.Municipality{Slug: name, Dir: dir, Pos: diag.Pos{File: dir + "/municipality.toml", Line: 1, Col: 1}}
 	if !slug.Valid(name) {
-		hint := "use only a-z, 0-9 and '-' in the folder name"
-		if s := slug.Suggest(name); s != "" {
-			hint = "rename the folder to " + s
-		}
-		r.l.Errorf(diag.Pos{File: dir}, hint, "municipality folder %q is not a valid slug", name)
+		r.badName(diag.Pos{File: dir}, name, "")
 		return nil
 	}
 	if !r.exists(dir + "/municipality.toml") {
-		r.l.Errorf(diag.Pos{File: dir}, "every municipality needs a municipality.toml; bti new "+name+" writes one to start from",
-			"the folder has no municipality.toml")
+		r.l.Report(diag.Pos{File: dir}, noMunicipalityToml, "name", name)
 		return nil
 	}
 	var f municipalityFile
@@ -87,7 +82,7 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	m.Pages = override(pages, ownPages, func(p *model.Page) string { return p.Slug })
 	m.Existing = r.indexFiles(dir)
 	if m.Logo != "" && !m.Existing[path.Join(dir, m.Logo)] {
-		r.l.Errorf(doc.ValuePos("logo", f.Logo), "put the logo in "+dir+"/assets/ and write logo = \"assets/<name>\"", "logo %q does not exist", f.Logo)
+		r.l.Report(doc.ValuePos("logo", f.Logo), logoMissing, "value", f.Logo, "dir", dir)
 		m.Logo = ""
 	}
 	return m
@@ -131,50 +126,49 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 	m.AccessibilityStatement, m.Notice = f.AccessibilityStatement, f.Notice
 	m.Labels = model.Labels(f.Labels)
 	missing := func(key, example string) {
-		r.l.Errorf(doc.Pos(key), "add "+key+" = "+example+" to municipality.toml", "%q is missing", key)
+		r.l.Report(doc.Pos(key), missingKey, "key", key, "example", example, "file", "municipality.toml")
 	}
 	if f.Name == "" {
 		missing("name", `"Eksempel kommune"`)
 	}
 	switch {
 	case f.Style == "":
-		missing("style", `"lillestrom" or "vardo"`)
-	case !contains(styles, f.Style):
-		r.l.Errorf(doc.ValuePos("style", f.Style), diag.DidYouMean(f.Style, styles, `style is "lillestrom" or "vardo"`), "unknown style %q", f.Style)
+		missing("style", `"lillestrom"`)
+	case !slices.Contains(styles, f.Style):
+		r.l.Add(diag.At(doc.ValuePos("style", f.Style), unknownStyle, "value", f.Style).Suggest(f.Style, styles))
 	}
 	switch {
 	case f.Language == "":
-		missing("language", `"nb" or "nn"`)
+		missing("language", `"nb"`)
 		m.Language = "nb"
-	case !contains(languages, f.Language):
-		r.l.Errorf(doc.ValuePos("language", f.Language), `language is "nb" (bokmål) or "nn" (nynorsk)`, "unknown language %q", f.Language)
+	case !slices.Contains(languages, f.Language):
+		r.l.Report(doc.ValuePos("language", f.Language), unknownLanguage, "value", f.Language)
 		m.Language = "nb"
 	}
 	switch {
 	case f.BaseURL == "":
 		missing("base_url", `"https://bti.example.no/"`)
 	case !isWebURL(f.BaseURL):
-		r.l.Errorf(doc.ValuePos("base_url", f.BaseURL), "write the full address where the site is published, e.g. \"https://bti.kommune.no/\"", "base_url %q is not a web address", f.BaseURL)
+		r.l.Add(diag.At(doc.ValuePos("base_url", f.BaseURL), notWebAddress, "value", f.BaseURL).WithHint("base"))
 	case !strings.HasSuffix(f.BaseURL, "/"):
-		r.l.Errorf(doc.ValuePos("base_url", f.BaseURL), "add a / at the end: \""+f.BaseURL+"/\"", "base_url must end with /")
+		r.l.Report(doc.ValuePos("base_url", f.BaseURL), baseURLSlash, "value", f.BaseURL)
 	}
 	if f.BrandColor != "" && !hexColor.MatchString(f.BrandColor) {
-		r.l.Errorf(doc.ValuePos("brand_color", f.BrandColor), `write the colour as # and six hex digits, e.g. "#005aa0"`, "brand_color %q is not a hex colour", f.BrandColor)
+		r.l.Report(doc.ValuePos("brand_color", f.BrandColor), notHexColour, "value", f.BrandColor)
 	}
 	if f.Logo != "" && (path.IsAbs(f.Logo) || strings.Contains(f.Logo, "..") || strings.Contains(f.Logo, `\`)) {
-		r.l.Errorf(doc.ValuePos("logo", f.Logo), "write the path relative to the municipality's folder, e.g. \"assets/logo.svg\"", "logo path %q must stay inside the municipality's folder", f.Logo)
+		r.l.Report(doc.ValuePos("logo", f.Logo), logoOutside, "value", f.Logo)
 		m.Logo = ""
 	}
 	switch {
 	case f.AccessibilityStatement == "":
-		r.l.Warnf(doc.Pos(""), "publish the statement on uustatus.no and add accessibility_statement = \"https://uustatus.no/...\"",
-			"no accessibility_statement: every public website in Norway must link to its tilgjengelighetserklæring")
+		r.l.Report(doc.Pos(""), noAccessibility)
 	case !isWebURL(f.AccessibilityStatement):
-		r.l.Errorf(doc.ValuePos("accessibility_statement", f.AccessibilityStatement), "write the full address, starting with https://", "accessibility_statement is not a web address")
+		r.l.Report(doc.ValuePos("accessibility_statement", f.AccessibilityStatement), notWebAddress, "value", f.AccessibilityStatement)
 	}
 	if f.Emergency != nil {
 		if strings.TrimSpace(f.Emergency.Text) == "" {
-			r.l.Errorf(doc.Pos("emergency"), "add text = \"Ved akutt fare: ring 112 ...\" under [emergency]", "the emergency box has no text")
+			r.l.Report(doc.Pos("emergency"), emergencyNoText)
 		} else {
 			m.Emergency = &model.Emergency{Pos: doc.Pos("emergency"), Title: f.Emergency.Title,
 				Text: markdown.ParseInline(doc.Pos("emergency.text"), f.Emergency.Text, r.l)}
@@ -184,7 +178,7 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 	for i, c := range f.Contacts {
 		key := fmt.Sprintf("contacts[%d]", i)
 		if c.Name == "" {
-			r.l.Errorf(doc.Pos(key), `add name = "..." to the contact`, "contact without \"name\"")
+			r.l.Report(doc.Pos(key), contactNoName)
 		}
 		r.checkEmail(doc, key+".email", c.Email)
 		m.Contacts = append(m.Contacts, &model.Contact{Pos: doc.Pos(key), Name: c.Name, Role: c.Role, Phone: c.Phone, Email: c.Email})
@@ -197,27 +191,27 @@ func (r *reader) fillServices(m *model.Municipality, entries []serviceEntry, doc
 		key := fmt.Sprintf("services[%d]", i)
 		switch {
 		case s.ID == "":
-			r.l.Errorf(doc.Pos(key), `add id = "ppt" (a short name that steps use in services = [...])`, "service without \"id\"")
+			r.l.Report(doc.Pos(key), serviceNoID)
 			continue
 		case !slug.Valid(s.ID):
-			r.l.Errorf(doc.ValuePos(key+".id", s.ID), "use only a-z, 0-9 and '-' in ids", "service id %q is not a valid slug", s.ID)
+			r.badName(doc.ValuePos(key+".id", s.ID), s.ID, "")
 			continue
 		case seen[s.ID]:
-			r.l.Errorf(doc.ValuePos(key+".id", s.ID), "give each service its own id", "two services with the id %q", s.ID)
+			r.l.Report(doc.ValuePos(key+".id", s.ID), serviceTwice, "value", s.ID)
 			continue
 		}
 		seen[s.ID] = true
 		if s.Name == "" {
-			r.l.Errorf(doc.Pos(key), `add name = "..." to the service`, "service %q has no \"name\"", s.ID)
+			r.l.Report(doc.Pos(key), serviceNoName, "id", s.ID)
 		}
 		switch {
 		case s.Kind == "":
-			r.l.Errorf(doc.Pos(key), `add kind = "basistjeneste", "hjelpetjeneste" or "spesialisthelsetjeneste"`, "service %q has no \"kind\"", s.ID)
-		case !contains(serviceKinds, s.Kind):
-			r.l.Errorf(doc.ValuePos(key+".kind", s.Kind), diag.DidYouMean(s.Kind, serviceKinds, `kind is "basistjeneste", "hjelpetjeneste" or "spesialisthelsetjeneste"`), "unknown service kind %q", s.Kind)
+			r.l.Report(doc.Pos(key), serviceNoKind, "id", s.ID)
+		case !slices.Contains(serviceKinds, s.Kind):
+			r.l.Add(diag.At(doc.ValuePos(key+".kind", s.Kind), unknownServiceKind, "value", s.Kind).Suggest(s.Kind, serviceKinds))
 		}
 		if s.URL != "" && !isWebURL(s.URL) {
-			r.l.Errorf(doc.ValuePos(key+".url", s.URL), "write the full address, starting with https://", "url %q is not a web address", s.URL)
+			r.l.Report(doc.ValuePos(key+".url", s.URL), notWebAddress, "value", s.URL)
 		}
 		r.checkEmail(doc, key+".email", s.Email)
 		m.Services = append(m.Services, &model.Service{Pos: doc.Pos(key), ID: s.ID, Name: s.Name, Kind: s.Kind,
@@ -230,7 +224,7 @@ func (r *reader) checkEmail(doc *source.Doc, key, email string) {
 		return
 	}
 	if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
-		r.l.Errorf(doc.ValuePos(key, email), "write only the address, e.g. \"ppt@kommune.no\"", "%q is not an e-mail address", email)
+		r.l.Report(doc.ValuePos(key, email), notEmail, "value", email)
 	}
 }
 
@@ -245,8 +239,7 @@ func (r *reader) checkTopLevel(dir string) {
 		if topLevel[name] || strings.HasPrefix(name, ".") {
 			continue
 		}
-		r.l.Warnf(diag.Pos{File: dir + "/" + name}, diag.DidYouMean(name, known, "the format uses municipality.toml, guides/, toolbox/, pages/ and assets/"),
-			"%q is not used", name)
+		r.l.Add(diag.At(diag.Pos{File: dir + "/" + name}, notUsed, "name", name).Suggest(name, known))
 	}
 }
 
@@ -260,4 +253,14 @@ func (r *reader) indexFiles(dir string) map[string]bool {
 		return nil
 	})
 	return files
+}
+
+// badName reports a file or folder name that cannot be part of an
+// address, suggesting one that can; ext is added to the suggestion (".md").
+func (r *reader) badName(pos diag.Pos, name, ext string) {
+	d := diag.At(pos, badName, "name", name+ext)
+	if s := slug.Suggest(name); s != "" {
+		d = d.WithHint("rename", "suggestion", s+ext)
+	}
+	r.l.Add(d)
 }

@@ -16,7 +16,7 @@ var variantLangs = map[string]bool{"nb": true, "nn": true}
 func (r *reader) loadNational() *model.National {
 	nat := &model.National{Variants: map[string]*model.National{}}
 	if !r.isDir(ContentDir) {
-		r.l.Errorf(diag.Pos{File: ContentDir}, "run bti from the folder that holds content/ and municipalities/", "the national content folder is missing")
+		r.l.Report(diag.Pos{File: ContentDir}, noNationalContent)
 		return nat
 	}
 	nat.Levels, _ = r.loadLevels(ContentDir+"/levels.toml", true)

@@ -33,7 +33,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 	}
 	r.require(mf, "title", front.Title, `"Om BTI"`)
 	if model.ReservedSlugs[f.slug] {
-		r.l.Errorf(diag.Pos{File: f.path, Line: 1, Col: 1}, "rename the page: /"+f.slug+"/ is used by the site itself", "page name %q is reserved", f.slug)
+		r.l.Report(diag.Pos{File: f.path, Line: 1, Col: 1}, reservedName, "name", f.slug)
 		return nil
 	}
 	return &model.Page{

@@ -2,6 +2,7 @@ package load
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,28 +29,27 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 		p := dir + "/" + name
 		if e.IsDir() {
 			if !skip[name] && !strings.HasPrefix(name, ".") {
-				r.l.Warnf(diag.Pos{File: p}, "only "+joinKeys(skip)+" belongs here; move the files or delete the folder", "folder %q is not used", name)
+				d := diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("nofolders")
+				if len(skip) > 0 {
+					d = d.WithHint("folder", "allowed", joinKeys(skip))
+				}
+				r.l.Add(d)
 			}
 			continue
 		}
 		if !strings.HasSuffix(name, ".md") {
 			if !strings.HasPrefix(name, ".") {
-				r.l.Warnf(diag.Pos{File: p}, "attachments belong in toolbox/files/, images in assets/", "file %q is not used: only .md files belong here", name)
+				r.l.Add(diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("notmd"))
 			}
 			continue
 		}
 		base, lang := splitLang(strings.TrimSuffix(name, ".md"))
 		if lang != "" && !validLang(lang) {
-			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, "a translation is named <slug>.<language>.md with a language code such as en, se or ar; dots are not allowed in names otherwise",
-				"%q is not a language code", lang)
+			r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, notLanguageCode, "lang", lang)
 			continue
 		}
 		if !slug.Valid(base) {
-			hint := "use only a-z, 0-9 and '-' in file names"
-			if s := slug.Suggest(base); s != "" {
-				hint = "rename the file to " + s + strings.TrimPrefix(name, base)
-			}
-			r.l.Errorf(diag.Pos{File: p, Line: 1, Col: 1}, hint, "file name %q is not a valid slug", base)
+			r.badName(diag.Pos{File: p, Line: 1, Col: 1}, base, strings.TrimPrefix(name, base))
 			continue
 		}
 		out = append(out, docFile{path: p, slug: base, lang: lang})
@@ -57,16 +57,14 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 	return out
 }
 
+// joinKeys lists the folder names of m as "a/, b/".
 func joinKeys(m map[string]bool) string {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k+"/")
 	}
 	sort.Strings(ks)
-	if len(ks) == 0 {
-		return "Markdown files"
-	}
-	return strings.Join(ks, " and ") + " and Markdown files"
+	return strings.Join(ks, ", ")
 }
 
 // loadToolbox loads the toolbox documents of dir ("<root>/toolbox"), where
@@ -105,18 +103,15 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 	r.require(mf, "title", front.Title, `"Samtykkeskjema"`)
 	switch {
 	case front.Kind == "":
-		r.l.Errorf(mf.front.Pos("kind"), `add kind = "form", "article", "file" or "link"`, "\"kind\" is missing")
-	case !contains(toolKinds, front.Kind):
-		r.l.Errorf(mf.front.Pos("kind"), diag.DidYouMean(front.Kind, toolKinds, `kind is one of "form", "article", "file", "link"`),
-			"unknown kind %q", front.Kind)
+		r.l.Add(diag.At(mf.front.Pos("kind"), missingKey, "key", "kind", "example", `"form"`).WithHint("front"))
+	case !slices.Contains(toolKinds, front.Kind):
+		r.l.Add(diag.At(mf.front.Pos("kind"), unknownKind, "value", front.Kind).Suggest(front.Kind, toolKinds))
 	}
 	if front.File != "" && front.Kind != model.KindFile {
-		r.l.Errorf(mf.front.Pos("file"), `set kind = "file" for a document that is an attachment, or remove the file line`,
-			"\"file\" is only for kind = \"file\" (this is kind %q)", front.Kind)
+		r.l.Report(mf.front.Pos("file"), fileNotForKind, "kind", front.Kind)
 	}
 	if front.URL != "" && front.Kind != model.KindLink {
-		r.l.Errorf(mf.front.Pos("url"), `set kind = "link" for a document that points elsewhere, or remove the url line`,
-			"\"url\" is only for kind = \"link\" (this is kind %q)", front.Kind)
+		r.l.Report(mf.front.Pos("url"), urlNotForKind, "kind", front.Kind)
 	}
 	switch front.Kind {
 	case model.KindFile:
@@ -125,12 +120,12 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 		}
 	case model.KindLink:
 		if r.require(mf, "url", front.URL, `"https://..."`) && !isWebURL(front.URL) {
-			r.l.Errorf(mf.front.ValuePos("url", front.URL), "write the full address, starting with https://", "url %q is not a web address", front.URL)
+			r.l.Report(mf.front.ValuePos("url", front.URL), notWebAddress, "value", front.URL)
 		}
 	}
-	for i, n := range front.Levels {
+	for _, n := range front.Levels {
 		if n < 0 || n > 3 {
-			r.l.Errorf(mf.front.Pos("levels"), "levels are 0, 1, 2 and 3", "level %d in \"levels\" (item %d) does not exist", n, i+1)
+			r.l.Report(mf.front.Pos("levels"), toolLevelUnknown, "number", n)
 		}
 	}
 	t.Body = r.body(mf, front.Kind == model.KindForm)
@@ -141,22 +136,16 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 // toolbox folder, and returns its path from the site root.
 func (r *reader) attachment(root, dir, file string, pos diag.Pos) (string, diag.Pos) {
 	if path.IsAbs(file) || strings.Contains(file, `\`) || strings.Contains(file, ":") {
-		r.l.Errorf(pos, "write the path relative to the toolbox folder with / between folders, e.g. files/skjema.pdf",
-			"attachment path %q must be relative", file)
+		r.l.Report(pos, attachmentAbsolute, "value", file)
 		return "", pos
 	}
 	p := path.Join(dir, file)
 	if p != root && !strings.HasPrefix(p, root+"/") {
-		r.l.Errorf(pos, "put the attachment in "+dir+"/files/ and write file = \"files/<name>\"",
-			"attachment %q lies outside %s", file, root)
+		r.l.Report(pos, attachmentOutside, "value", file, "root", root, "dir", dir)
 		return "", pos
 	}
 	if !r.exists(p) {
-		hint := "put the file in " + path.Dir(p) + "/ or correct the name"
-		if names := r.fileNames(path.Dir(p)); len(names) > 0 {
-			hint = diag.DidYouMean(path.Base(p), names, hint)
-		}
-		r.l.Errorf(pos, hint, "attachment %q does not exist", file)
+		r.l.Add(diag.At(pos, attachmentMissing, "value", file, "dir", path.Dir(p)).Suggest(path.Base(p), r.fileNames(path.Dir(p))))
 		return "", pos
 	}
 	return p, pos
@@ -184,19 +173,9 @@ func (r *reader) checkLanguages(langs []model.Ref, trs []*model.Translation, dir
 	}
 	for _, l := range langs {
 		if !have[l.Name] {
-			r.l.Errorf(l.Pos, "write the translation in "+dir+"/"+slugName+"."+l.Name+".md, or remove \""+l.Name+"\" from languages",
-				"translation %q is listed but %s/%s.%s.md does not exist", l.Name, dir, slugName, l.Name)
+			r.l.Report(l.Pos, translationMissing, "lang", l.Name, "file", dir+"/"+slugName+"."+l.Name+".md")
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isWebURL(s string) bool {

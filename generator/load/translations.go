@@ -105,9 +105,7 @@ func (o original) sameList(key string, values, orig []string, quoted bool) {
 }
 
 func (o original) differs(key, value, orig string) {
-	o.r.l.Errorf(o.doc.Pos(key),
-		"remove the line, or give it the same value as in "+o.file+": a translation may change title, summary, category and the text, nothing else",
-		"this file is a translation of %s, which has %s = %s; a translation cannot have %s = %s", o.file, key, orig, key, value)
+	o.r.l.Report(o.doc.Pos(key), translationChanges, "file", o.file, "key", key, "orig", orig, "value", value)
 }
 
 func list(vs []string, quoted bool) string {

@@ -44,8 +44,7 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 		case *ast.Paragraph, *ast.TextBlock:
 			brokenLinks(n, src, pos, l)
 		case *ast.HTMLBlock, *ast.RawHTML:
-			l.Warnf(pos(nodeStart(n)), "write it in Markdown instead; for a line break, end the line with a backslash (\\)",
-				"HTML in Markdown is not shown on the site")
+			l.Report(pos(nodeStart(n)), rawHTML)
 			return ast.WalkSkipChildren, nil
 		}
 		if f := formfield.FieldOf(n); f != nil {
@@ -65,8 +64,7 @@ func brokenLinks(n ast.Node, src []byte, pos func(int) diag.Pos, l *diag.List) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		for _, m := range spacedLink.FindAllSubmatchIndex(seg.Value(src), -1) {
-			l.Warnf(pos(seg.Start+m[0]), "write the space as %20, or better, rename the file without spaces",
-				"%q is shown as text, not as a link: the address has a space", string(seg.Value(src)[m[2]:m[3]]))
+			l.Report(pos(seg.Start+m[0]), spacedLinkCode, "dest", string(seg.Value(src)[m[2]:m[3]]))
 		}
 	}
 }

@@ -24,7 +24,7 @@ func edge(t *testing.T, files map[string]string) (string, map[string][]byte) {
 	}
 	site, l := Load(fsys, nil)
 	var b strings.Builder
-	l.Print(&b)
+	NewLanguages(fsys, site, "en").Print(&b, l)
 	if l.Errors() > 0 {
 		return b.String(), nil
 	}
@@ -46,7 +46,7 @@ func stepWith(body string) string {
 
 func TestEdgeEmptyFile(t *testing.T) {
 	msgs, _ := edge(t, map[string]string{step: ""})
-	if !strings.Contains(msgs, step+":1:1: error: the file has no front matter") {
+	if !strings.Contains(msgs, step+":1:1: error: the file has no settings at the top [BTI182]") {
 		t.Errorf("got %s", msgs)
 	}
 }
@@ -54,7 +54,7 @@ func TestEdgeEmptyFile(t *testing.T) {
 func TestEdgeOnlyFrontMatter(t *testing.T) {
 	msgs, _ := edge(t, map[string]string{step: "+++\ntitle = \"Ny\"\n+++\n"})
 	for _, s := range []string{"Hva", "Hvordan", "Hvem"} {
-		if !strings.Contains(msgs, `the step has no "`+s+`" section`) {
+		if !strings.Contains(msgs, `the step has no section "`+s+`" [BTI142]`) {
 			t.Errorf("no message about %s in %s", s, msgs)
 		}
 	}

@@ -31,7 +31,8 @@ var fuzzFiles = []string{
 func checkBuild(t *testing.T, fsys fstest.MapFS) {
 	site, l := Load(fsys, nil)
 	for _, d := range l.Sorted() {
-		if d.Pos.File == "" || d.Message == "" {
+		msg, _ := d.Message("nn") // every text of every code must fill in
+		if d.Pos.File == "" || msg == "" {
 			t.Fatalf("diagnostic without file or message: %+v", d)
 		}
 	}

@@ -70,7 +70,6 @@ func TestMistakes(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range cases {
 		name := strings.TrimSuffix(filepath.Base(c), ".txtar")
-		seen[name+".golden"] = true
 		t.Run(name, func(t *testing.T) {
 			a, err := txtar.ParseFile(c)
 			if err != nil {
@@ -78,23 +77,43 @@ func TestMistakes(t *testing.T) {
 			}
 			fsys := project(t, a)
 			unescape(fsys)
-			_, l := Load(fsys, nil)
-			var b strings.Builder
-			l.Print(&b)
-			got := b.String()
-			golden := strings.TrimSuffix(c, ".txtar") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
+			site, l := Load(fsys, nil)
+			// The messages in the municipality's language (nb unless the
+			// case says language = "nn"), and in each language the case's
+			// comment names on a line "langs: en nn".
+			outs := map[string]string{"": ""}
+			for _, line := range strings.Split(string(a.Comment), "\n") {
+				if rest, ok := strings.CutPrefix(line, "langs:"); ok {
+					for _, lang := range strings.Fields(rest) {
+						outs[lang] = ""
+					}
 				}
+			}
+			for lang := range outs {
+				var b strings.Builder
+				NewLanguages(fsys, site, lang).Print(&b, l)
+				got := b.String()
+				golden := strings.TrimSuffix(c, ".txtar") + ".golden"
+				if lang != "" {
+					golden = strings.TrimSuffix(c, ".txtar") + "." + lang + ".golden"
+				}
+				seen[filepath.Base(golden)] = true
+				if *update {
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update to create it)", err)
+				}
+				if got != string(want) {
+					t.Errorf("messages differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
+				}
+			}
+			if *update {
 				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("messages differ from %s\ngot:\n%s\nwant:\n%s", golden, got, want)
 			}
 			// Every case is about a mistake, except those named ok-*.
 			if strings.HasPrefix(name, "ok-") != (l.Errors() == 0) {

@@ -30,9 +30,7 @@ func Split(file string, text []byte, l *diag.List) (fm FrontMatter, ok bool) {
 	switch string(bytes.TrimRight(first, " \t")) {
 	case "+++":
 	case "---":
-		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
-			"write the front matter as TOML between +++ lines: title = \"...\" instead of title: ...",
-			"front matter between --- lines (YAML) is not supported")
+		l.Report(diag.Pos{File: file, Line: 1, Col: 1}, yamlFrontMatter)
 		return FrontMatter{}, false
 	default:
 		return FrontMatter{Body: text}, true
@@ -66,8 +64,6 @@ func Split(file string, text []byte, l *diag.List) (fm FrontMatter, ok bool) {
 		off += end + 1
 		line++
 	}
-	l.Errorf(diag.Pos{File: file, Line: 1, Col: 1},
-		"add a line with only +++ after the last front matter line",
-		"the front matter that starts here is never closed with +++")
+	l.Report(diag.Pos{File: file, Line: 1, Col: 1}, frontMatterOpen)
 	return FrontMatter{}, false
 }

@@ -11,6 +11,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/bti-handbook/bti/generator/diag"
@@ -26,9 +27,7 @@ func Normalize(file string, data []byte, l *diag.List) (text []byte, ok bool) {
 	if !utf8.Valid(data) {
 		off := firstInvalid(data)
 		line, col := LineCol(data, off)
-		l.Errorf(diag.Pos{File: file, Line: line, Col: col},
-			"save the file as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8); the letters æ, ø and å are often the ones affected",
-			"the file is not valid UTF-8 text (byte 0x%02X)", data[off])
+		l.Report(diag.Pos{File: file, Line: line, Col: col}, notUTF8, "byte", fmt.Sprintf("0x%02X", data[off]))
 		return nil, false
 	}
 	if bytes.IndexByte(data, '\r') < 0 {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -61,21 +62,22 @@ func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *D
 			parent, name = k.plain[:i], k.plain[i+1:]
 		}
 		known := KnownKeys(v, parent)
-		hint := diag.DidYouMean(name, known, "")
 		if sug := diag.Suggest(name, known); sug != "" {
 			if parent != "" {
 				sug = parent + "." + sug
 			}
 			doc.suggested[sug] = true
 		}
-		if hint == "" && len(known) > 0 {
-			hint = "the keys allowed here are: " + strings.Join(known, ", ")
-		}
+		var d diag.Diagnostic
 		if parent != "" {
-			l.Errorf(doc.posOf(k.off), hint, "unknown key %q in [%s]", name, parent)
+			d = diag.At(doc.posOf(k.off), unknownKeyIn, "key", name, "table", parent)
 		} else {
-			l.Errorf(doc.posOf(k.off), hint, "unknown key %q", name)
+			d = diag.At(doc.posOf(k.off), unknownKey, "key", name)
 		}
+		if len(known) > 0 {
+			d = d.WithHint("allowed", "keys", known)
+		}
+		l.Add(d.Suggest(name, known))
 	}
 	return doc, true
 }
@@ -229,81 +231,124 @@ func (d *Doc) reportError(err error, v any, l *diag.List) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		pos := diag.Pos{File: d.file, Line: pe.Position.Line + d.base - 1, Col: pe.Position.Col}
-		msg, hint := explainParseError(pe)
-		l.Errorf(pos, hint, "%s", msg)
+		l.Add(explainParseError(pos, pe))
 		return
 	}
 	if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		msg := m[3]
-		hint := ""
-		if strings.HasPrefix(msg, "incompatible types") {
-			msg, hint = explainTypes(m[2], msg)
+		pos := diag.Pos{File: d.file, Line: line + d.base - 1, Col: 1}
+		if strings.HasPrefix(m[3], "incompatible types") {
+			l.Add(explainTypes(pos, m[2], m[3]))
+		} else {
+			l.Report(pos, tomlSyntax, "detail", m[3])
 		}
-		l.Errorf(diag.Pos{File: d.file, Line: line + d.base - 1, Col: 1}, hint, "%s", msg)
 		return
 	}
-	l.Errorf(diag.Pos{File: d.file, Line: d.base, Col: 1}, "", "cannot read TOML: %v", err)
+	l.Report(diag.Pos{File: d.file, Line: d.base, Col: 1}, tomlOther, "detail", err.Error())
 }
 
-func explainParseError(pe toml.ParseError) (msg, hint string) {
-	msg = pe.Message
+// invisible names the characters that look like a space, or like
+// nothing, and come along when text is pasted from Word or the web.
+var invisible = map[rune]diag.Phrase{
+	'\u00a0': "char.nbsp", '\u2007': "char.nbsp", '\u202f': "char.nbsp",
+	'\u200b': "char.zerowidth", '\u200c': "char.zerowidth", '\u200d': "char.zerowidth",
+	'\u2060': "char.zerowidth", '\ufeff': "char.zerowidth",
+	'\u2002': "char.space", '\u2003': "char.space", '\u2009': "char.space", '\u3000': "char.space",
+}
+
+// Invisible returns the name of r (a phrase of the catalogue: a
+// non-breaking space, a zero-width character) when it is one of the
+// invisible characters that look like a space, and ok=false otherwise.
+func Invisible(r rune) (name diag.Phrase, ok bool) {
+	name, ok = invisible[r]
+	return name, ok
+}
+
+// foundRe finds the character a parse error names: "but got '\u00a0'".
+var foundRe = regexp.MustCompile(`(?:found|got) ('(?:[^'\\]|\\.)+'|"(?:[^"\\]|\\.)+")`)
+
+// explainParseError gives a TOML syntax error its own message where the
+// cause is one a coordinator makes (a word processor's quotes, text
+// without quotes, a list without brackets), else the parser's words.
+func explainParseError(pos diag.Pos, pe toml.ParseError) diag.Diagnostic {
+	msg := pe.Message
+	var found rune = -1
+	if m := foundRe.FindStringSubmatch(msg); m != nil {
+		if s, err := strconv.Unquote(m[1]); err == nil && utf8.RuneCountInString(s) == 1 {
+			found, _ = utf8.DecodeRuneInString(s)
+		} else if m[1][0] == '\'' {
+			if s, err := strconv.Unquote(`"` + strings.Trim(m[1], "'") + `"`); err == nil {
+				found, _ = utf8.DecodeRuneInString(s)
+			}
+		}
+	}
 	switch {
+	case invisible[found] != "":
+		return diag.At(pos, invisibleSpace, "name", invisible[found], "code", fmt.Sprintf("U+%04X", found))
+	case strings.ContainsRune("“”«»‘’„‟‚‛", found):
+		return diag.At(pos, curlyQuotes, "found", string(found))
 	case strings.Contains(msg, "incompatible types"):
-		return explainTypes(pe.LastKey, msg)
-	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "already defined"):
-		hint = "each key may be given once per table; remove or rename one of them"
-	case strings.ContainsAny(msg, "“”«»‘’„"):
-		hint = "use straight quotes \" \" around text, not “ ” or « » (word processors change them; use a plain text editor)"
-	case strings.Contains(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
-		hint = "text values need quotes (title = \"Samtale med foreldre\"); yes/no values are true or false; numbers have no quotes"
+		return explainTypes(pos, pe.LastKey, msg)
+	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "already defined"),
+		strings.Contains(msg, "was already created"):
+		key := pe.LastKey
+		if i := strings.LastIndexByte(key, '.'); i >= 0 {
+			key = key[i+1:]
+		}
+		return diag.At(pos, duplicateKey, "key", key)
+	case strings.Contains(msg, "invalid escape"):
+		return diag.At(pos, backslash)
+	case strings.HasPrefix(msg, "expected a top-level item to end with a newline") && found == ',':
+		return diag.At(pos, listBrackets)
+	case strings.HasPrefix(msg, "expected value but found"), strings.Contains(msg, "bare keys cannot contain"):
+		return diag.At(pos, unquotedValue)
+	case strings.HasPrefix(msg, "expected '.' or '='"), strings.HasPrefix(msg, "unexpected '='"),
+		strings.HasPrefix(msg, "expected a top-level item to end with a newline"), strings.Contains(msg, "expected key separator"):
+		return diag.At(pos, notKeyValue)
+	case strings.HasPrefix(msg, "expected a comma (',') or array terminator"):
+		return diag.At(pos, listComma)
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unexpected end"),
 		strings.Contains(msg, "cannot contain newlines"):
-		hint = "a quote or bracket is not closed"
+		return diag.At(pos, notClosed)
 	}
-	if hint == "" && pe.Usage != "" {
-		hint = strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0])
-	}
-	if hint == "" {
-		hint = "see docs/content-format.md for how TOML is written"
-	}
-	return "TOML syntax: " + msg, hint
+	return diag.At(pos, tomlSyntax, "detail", msg)
 }
 
 var destRe = regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
 
-func explainTypes(lastKey, msg string) (string, string) {
+// explainTypes reports a value of the wrong kind for its key.
+func explainTypes(pos diag.Pos, lastKey, msg string) diag.Diagnostic {
 	name := lastKey
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
 	}
 	m := destRe.FindStringSubmatch(msg)
 	if m == nil {
-		return fmt.Sprintf("wrong kind of value for %q: %s", name, msg), ""
+		return diag.At(pos, tomlSyntax, "detail", msg)
 	}
-	want := map[string]string{
-		"slice":   `a list, like ["a", "b"]`,
-		"string":  `text in quotes, like "Samtale"`,
-		"int":     "a whole number, like 2",
-		"int64":   "a whole number, like 2",
-		"bool":    "true or false",
-		"boolean": "true or false (without quotes)",
-		"integer": "a whole number without quotes, like 2",
-		"array":   `a list, like ["a", "b"]`,
-		"float":   "a number",
-		"struct":  "a table",
-		"map":     "a table",
-		"float64": "a number",
+	want, ok := map[string]diag.Phrase{
+		"slice": "type.list", "array": "type.list", "string": "type.text",
+		"int": "type.int", "int64": "type.int", "integer": "type.int",
+		"bool": "type.bool", "boolean": "type.bool",
+		"float": "type.number", "float64": "type.number",
+		"struct": "type.table", "map": "type.table",
 	}[m[2]]
-	if want == "" {
-		want = m[2]
+	if !ok {
+		return diag.At(pos, tomlSyntax, "detail", msg)
 	}
-	got := map[string]string{"int64": "number", "float64": "number", "integer": "number", "[]interface {}": "list",
-		"array": "list", "map[string]interface {}": "table", "string": "text"}[m[1]]
-	if got == "" {
-		got = strings.ToLower(m[1])
+	got, ok := map[string]diag.Phrase{
+		"int64": "got.number", "float64": "got.number", "integer": "got.number", "float": "got.number",
+		"[]interface": "got.list", "array": "got.list", "map[string]interface": "got.table",
+		"string": "got.text", "bool": "got.bool", "time.Time": "got.date",
+	}[strings.TrimSuffix(m[1], "{}")]
+	if !ok {
+		got = "got.other"
 	}
-	return fmt.Sprintf("%q must be %s (it is a %s)", name, want, got), "write the value as " + want
+	d := diag.At(pos, wrongType, "key", name, "want", want, "got", got)
+	if got == "got.date" && want == "type.text" {
+		d = d.WithHint("date")
+	}
+	return d
 }
 
 // KnownKeys lists the TOML keys that the struct type of v accepts at the

@@ -65,16 +65,20 @@ func TestDecodeTOMLPositions(t *testing.T) {
 	if len(ds) != 1 {
 		t.Fatalf("want 1 diagnostic, got %v", ds)
 	}
-	want := `m.toml:14:1: error: unknown key "nmae" in [services]` + "\n\thint: did you mean \"name\"?"
-	if ds[0].String() != want {
-		t.Errorf("got %q\nwant %q", ds[0].String(), want)
+	want := `m.toml:14:1: error: unknown setting "nmae" in [services] [BTI005]` + "\n\thint: did you mean \"name\"?"
+	if got := ds[0].Format("en"); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	want = "m.toml:14:1: feil: ukjend innstilling «nmae» under [services] [BTI005]\n\ttips: meinte du «name»?"
+	if got := ds[0].Format("nn"); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 
 func TestDecodeTOMLErrors(t *testing.T) {
 	cases := []struct{ name, text, want string }{
-		{"syntax", "name = Lillestrøm\n", "x.toml:2:8: error: TOML syntax"},
-		{"type", "tools = \"a\"\n", `x.toml:2:1: error: "tools" must be a list`},
+		{"syntax", "name = Lillestrøm\n", "x.toml:2:8: error: the value must be in quotes [BTI012]"},
+		{"type", "tools = \"a\"\n", `x.toml:2:1: error: "tools" must be a list, like ["a", "b"], but here it is text [BTI020]`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -85,7 +89,7 @@ func TestDecodeTOMLErrors(t *testing.T) {
 				t.Fatal("want failure")
 			}
 			ds := l.Sorted()
-			if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), tc.want) {
+			if len(ds) != 1 || !strings.HasPrefix(ds[0].Format("en"), tc.want) {
 				t.Errorf("got %v, want prefix %q", ds, tc.want)
 			}
 		})

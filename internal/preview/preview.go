@@ -34,8 +34,12 @@ type Config struct {
 	Slugs []string
 	// Dates are the last-change dates from git.
 	Dates map[string]string
-	// OnBuild, when set, is told the outcome of every build.
-	OnBuild func(diags []diag.Diagnostic, took time.Duration)
+	// Lang, when not "", is the language of every message (--lang en);
+	// otherwise each is in its municipality's language.
+	Lang string
+	// OnBuild, when set, is told the outcome of every build, with the
+	// languages to print its messages in.
+	OnBuild func(diags []diag.Diagnostic, langs *pipeline.Languages, took time.Duration)
 }
 
 // state is one build's outcome as the server shows it.
@@ -43,7 +47,8 @@ type state struct {
 	tree    output.Tree       // the last good site (kept while there are mistakes)
 	site    *model.Site       // the model of the last good site, for PDFs on request
 	diags   []diag.Diagnostic // the mistakes of the latest build; empty when it was good
-	version uint64            // counts builds, for reloading pages
+	langs   *pipeline.Languages
+	version uint64 // counts builds, for reloading pages
 	built   time.Time
 	took    time.Duration
 }
@@ -73,13 +78,13 @@ func (s *Site) Rebuild() {
 	site, l := pipeline.Load(fsys, s.cfg.Slugs)
 	var tree output.Tree
 	diags := l.Sorted()
+	langs := pipeline.NewLanguages(fsys, site, s.cfg.Lang)
 	if l.Errors() == 0 {
 		var err error
 		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true,
 			PDF: true, PDFOnRequest: true})
 		if err != nil {
-			diags = append(diags, diag.Diagnostic{Message: "cannot render the site: " + err.Error(),
-				Hint: "if a theme file was edited, check its template syntax"})
+			diags = append(diags, diag.At(diag.Pos{}, pipeline.RenderFailed, "detail", err.Error()))
 			tree = nil
 		}
 	}
@@ -98,6 +103,7 @@ func (s *Site) Rebuild() {
 		diags = nil // warnings do not cover the page
 	}
 	s.cur.diags = diags
+	s.cur.langs = langs
 	s.cur.version++
 	s.cur.built = time.Now()
 	s.cur.took = time.Since(start)
@@ -108,7 +114,7 @@ func (s *Site) Rebuild() {
 		close(w)
 	}
 	if s.cfg.OnBuild != nil {
-		s.cfg.OnBuild(diags, time.Since(start))
+		s.cfg.OnBuild(diags, langs, time.Since(start))
 	}
 }
 

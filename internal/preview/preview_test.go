@@ -111,7 +111,7 @@ func TestEditBreakFix(t *testing.T) {
 	if !strings.Contains(body, "Endret tittel") {
 		t.Error("the last good page is not served while the edit is broken")
 	}
-	if !strings.Contains(body, stepPath+":") || !strings.Contains(body, "unknown tool &#34;finnes-ikke&#34;") {
+	if !strings.Contains(body, stepPath+":") || !strings.Contains(body, "ukjent verktøy «finnes-ikke»") {
 		t.Errorf("the overlay does not list the mistake with its position:\n%.3000s", body)
 	}
 	// Every page shows it, not just the edited one.

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/bti-handbook/bti/generator/diag"
 )
 
 //go:embed reload.js
@@ -144,16 +146,20 @@ func inject(page []byte, st state) []byte {
 		return out
 	}
 	var b strings.Builder
-	b.WriteString(`<div class="bti-overlay" role="alert" lang="en"><h2>bti: the latest edit has mistakes</h2>`)
-	b.WriteString(`<p>This page shows the last version without mistakes. Fix these, save, and it updates by itself:</p><ol>`)
+	lang := st.langs.Run()
+	fmt.Fprintf(&b, `<div class="bti-overlay" role="alert" lang="%s"><h2>%s</h2>`, lang, html.EscapeString(diag.T(lang, "overlay.title")))
+	fmt.Fprintf(&b, `<p>%s</p><ol>`, html.EscapeString(diag.T(lang, "overlay.text")))
 	for _, d := range st.diags {
-		b.WriteString("<li><code>")
+		dl := st.langs.For(d.Pos.File)
+		msg, hint := d.Message(dl)
+		fmt.Fprintf(&b, `<li lang="%s"><code>`, dl)
 		b.WriteString(html.EscapeString(d.Pos.String()))
 		b.WriteString("</code> ")
-		b.WriteString(html.EscapeString(d.Message))
-		if d.Hint != "" {
-			b.WriteString(`<br><span class="bti-overlay__hint">hint: `)
-			b.WriteString(html.EscapeString(d.Hint))
+		b.WriteString(html.EscapeString(msg))
+		b.WriteString(" <small>[" + string(d.Code) + "]</small>")
+		if hint != "" {
+			b.WriteString(`<br><span class="bti-overlay__hint">` + html.EscapeString(diag.T(dl, "word.hint")) + ": ")
+			b.WriteString(html.EscapeString(hint))
 			b.WriteString("</span>")
 		}
 		b.WriteString("</li>")

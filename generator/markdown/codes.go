@@ -1,0 +1,9 @@
+package markdown
+
+import "github.com/bti-handbook/bti/generator/diag"
+
+// The codes of this package's messages (generator/diag/messages/markdown.toml).
+const (
+	rawHTML        diag.Code = "BTI300"
+	spacedLinkCode diag.Code = "BTI301"
+)
