@@ -1,6 +1,9 @@
 package diag
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -65,5 +68,47 @@ func TestCatalogueIsComplete(t *testing.T) {
 	c, _ := loadCatalogue()
 	for _, p := range phrases {
 		check("phrase "+p, c.phrases[p], false)
+	}
+}
+
+// TestEveryCodeIsUsed: every code the Go code names is in the catalogue,
+// and every code of the catalogue is named by the Go code (none left over).
+func TestEveryCodeIsUsed(t *testing.T) {
+	lit := regexp.MustCompile(`"(BTI[0-9]{3})"`)
+	used := map[string]string{}
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "public" || strings.HasPrefix(d.Name(), ".")) && p != "../.." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range lit.FindAllStringSubmatch(string(data), -1) {
+			used[m[1]] = p
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, _ := Codes()
+	have := map[string]bool{}
+	for _, c := range codes {
+		have[string(c)] = true
+		if used[string(c)] == "" {
+			t.Errorf("%s is in the catalogue but no code uses it", c)
+		}
+	}
+	for c, p := range used {
+		if !have[c] {
+			t.Errorf("%s names %s, which is not in the catalogue", p, c)
+		}
 	}
 }
