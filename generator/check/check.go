@@ -52,6 +52,9 @@ func Municipality(m *model.Municipality, l *diag.List) {
 				s.ToolList, s.ServiceList = nil, nil
 				for _, ref := range s.Tools {
 					t, ok := tools[ref.Name]
+					if !ok && unloaded(m, "toolbox/"+ref.Name+".md") {
+						continue // the document has a mistake of its own, reported there
+					}
 					if !ok {
 						l.Add(diag.At(ref.Pos, unknownTool, "name", ref.Name).Suggest(ref.Name, toolSlugs))
 						continue
@@ -63,6 +66,9 @@ func Municipality(m *model.Municipality, l *diag.List) {
 				}
 				for _, ref := range s.Services {
 					sv, ok := services[ref.Name]
+					if !ok && m.SettingsUnread {
+						continue // the services could not be read; that mistake is reported
+					}
 					if !ok {
 						d := diag.At(ref.Pos, unknownService, "name", ref.Name)
 						if len(serviceIDs) > 0 {

@@ -24,6 +24,13 @@ type linkIndex struct {
 	urls    map[string]bool // every URL of the site, for root-relative links
 }
 
+// unloaded reports whether the file at vpath (relative to the
+// municipality's folder, as links see it) exists but was not loaded
+// because of its own mistake: in the municipality or in content/.
+func unloaded(m *model.Municipality, vpath string) bool {
+	return m.Unloaded[path.Join(m.Dir, vpath)] || m.Unloaded[path.Join("content", vpath)]
+}
+
 // rel returns a file's path relative to the municipality's folder, mapping
 // national files (content/...) into the same tree.
 func rel(m *model.Municipality, file string) string {
@@ -191,6 +198,14 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 		}
 		return withFrag(t.url, frag), true
 	}
+	if unloaded(ix.m, vpath) {
+		return "", false // the file has a mistake of its own, reported there
+	}
+	if strings.Contains(dest, `\`) {
+		l.Add(diag.At(link.Pos, linkNoFile, "dest", dest, "file", path.Join(ix.m.Dir, vpath)).
+			WithHint("backslash", "suggestion", strings.ReplaceAll(dest, `\`, "/")))
+		return "", false
+	}
 	if strings.HasSuffix(vpath, ".md") {
 		l.Add(ix.suggest(diag.At(link.Pos, linkNoFile, "dest", dest, "file", path.Join(ix.m.Dir, vpath)), vpath, from))
 		return "", false
@@ -247,6 +262,9 @@ func (ix *linkIndex) suggest(d diag.Diagnostic, vpath, from string) diag.Diagnos
 		}
 	}
 	for p := range ix.m.Existing {
+		if ix.m.Unloaded[p] {
+			continue // not a target: a link to it is not the fix
+		}
 		r := rel(ix.m, p)
 		if path.Dir(r) == path.Dir(vpath) {
 			names = append(names, path.Base(r))

@@ -57,6 +57,9 @@ func loadDocs[T any](r *reader, dir string, variant func(lang string) bool, othe
 		if !ok {
 			d, ok = others[f.slug]
 		}
+		if !ok && r.isUnloaded(dir+"/"+f.slug+".md") {
+			continue // its original has a mistake of its own, reported there
+		}
 		if !ok {
 			r.l.Report(diag.Pos{File: f.path, Line: 1, Col: 1}, translationOrphan, "name", f.slug, "file", dir+"/"+f.slug+".md", "dir", dir)
 			continue

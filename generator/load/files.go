@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/markdown"
@@ -16,6 +17,44 @@ import (
 type reader struct {
 	fsys fs.FS
 	l    *diag.List
+
+	mu       sync.Mutex
+	unloaded map[string]bool // see model.Municipality.Unloaded
+}
+
+// failed records that the file name exists but is not loaded because of
+// a mistake reported in it (also under the name it should have had).
+func (r *reader) failed(names ...string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.unloaded == nil {
+		r.unloaded = map[string]bool{}
+	}
+	for _, n := range names {
+		r.unloaded[n] = true
+	}
+}
+
+// isUnloaded reports whether failed recorded name.
+func (r *reader) isUnloaded(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.unloaded[name]
+}
+
+// unloadedBelow returns the recorded files below the folders dirs.
+func (r *reader) unloadedBelow(dirs ...string) map[string]bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := map[string]bool{}
+	for n := range r.unloaded {
+		for _, d := range dirs {
+			if strings.HasPrefix(n, d+"/") {
+				out[n] = true
+			}
+		}
+	}
+	return out
 }
 
 // text reads a file as normalized UTF-8 text.
@@ -50,7 +89,12 @@ type mdFile struct {
 
 // markdown reads a Markdown file and decodes its front matter into front.
 // A file without front matter is reported when required is true.
-func (r *reader) markdown(name string, front any, required bool) (mdFile, bool) {
+func (r *reader) markdown(name string, front any, required bool) (f mdFile, ok bool) {
+	defer func() {
+		if !ok {
+			r.failed(name)
+		}
+	}()
 	text, ok := r.text(name)
 	if !ok {
 		return mdFile{}, false
@@ -59,7 +103,7 @@ func (r *reader) markdown(name string, front any, required bool) (mdFile, bool) 
 	if !ok {
 		return mdFile{}, false
 	}
-	f := mdFile{path: name, fm: fm}
+	f = mdFile{path: name, fm: fm}
 	if fm.TOML == nil {
 		if required {
 			r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, noFrontMatter)

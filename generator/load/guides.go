@@ -34,7 +34,8 @@ type stepJob struct {
 
 // loadGuides loads guides/ of a municipality in the order of entries
 // (the [[guides]] of municipality.toml), then the folders not listed.
-func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, lang string) []*model.Guide {
+func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, m *model.Municipality) []*model.Guide {
+	lang := m.Language
 	gdir := dir + "/guides"
 	folders := map[string]bool{}
 	var folderOrder []string
@@ -78,19 +79,19 @@ func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, l
 			r.l.Add(diag.At(doc.ValuePos(key+".id", e.ID), guideNoFolder, "id", e.ID, "dir", gdir+"/"+e.ID).Suggest(e.ID, folderOrder))
 			continue
 		}
-		guides = append(guides, r.loadGuide(gdir+"/"+e.ID, e, doc.Pos(key), lang))
+		guides = append(guides, r.loadGuide(gdir+"/"+e.ID, e, doc.Pos(key), m))
 	}
 	sort.Strings(folderOrder)
 	for _, name := range folderOrder {
 		if !listed[name] {
-			guides = append(guides, r.loadGuide(gdir+"/"+name, guideEntry{ID: name}, diag.Pos{}, lang))
+			guides = append(guides, r.loadGuide(gdir+"/"+name, guideEntry{ID: name}, diag.Pos{}, m))
 		}
 	}
 	r.loadSteps(guides, lang)
 	return guides
 }
 
-func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, lang string) *model.Guide {
+func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, m *model.Municipality) *model.Guide {
 	g := &model.Guide{Pos: entryPos, ID: e.ID, Dir: dir, Title: e.Title, ShortTitle: e.ShortTitle, Audience: e.Audience}
 	if name := dir + "/guide.toml"; r.exists(name) {
 		var f guideFile
@@ -107,7 +108,7 @@ func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, lang str
 	if g.Pos.IsZero() {
 		g.Pos = diag.Pos{File: dir}
 	}
-	if g.Title == "" {
+	if g.Title == "" && !m.SettingsUnread { // else its [[guides]] entry may have had one
 		r.l.Report(g.Pos, guideNoTitle, "id", g.ID, "dir", dir)
 		g.Title = g.ID
 	}
@@ -194,8 +195,10 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 		m := stepFile.FindStringSubmatch(name)
 		if m == nil || !slug.Valid(m[2]) {
 			d := diag.At(diag.Pos{File: p, Line: 1, Col: 1}, stepMisnamed, "name", name)
+			r.failed(p)
 			if s := stepNameSuggestion(name, len(jobs)+1); s != "" {
 				d = d.WithHint("rename", "suggestion", s)
+				r.failed(gl.Dir + "/" + s)
 			}
 			r.l.Add(d)
 			continue
@@ -299,10 +302,53 @@ func (r *reader) checkSections(s *model.Step, mf mdFile, lang string) {
 	}
 	end := diag.Pos{File: s.File, Line: strings.Count(string(mf.fm.Body), "\n") + 1, Col: 1}
 	for _, key := range []string{model.SectionWhat, model.SectionHow, model.SectionWho} {
-		if !seen[key] {
-			r.l.Report(end, sectionMissing, "name", names[key], "help", sectionHelp[key])
+		if seen[key] {
+			continue
+		}
+		d := diag.At(end, sectionMissing, "name", names[key], "help", sectionHelp[key])
+		if nm, ok := nearHeading(mf.fm.Body, key); ok {
+			// A line that almost is the section's heading: point at it.
+			d.Pos = diag.Pos{File: s.File, Line: nm.line, Col: 1}
+			switch {
+			case nm.hashes != 2:
+				d = d.WithHint("level", "written", nm.written, "hashes", nm.hashes)
+			case nm.nbsp:
+				d = d.WithHint("nbsp", "written", nm.written)
+			default:
+				d = d.WithHint("space", "written", nm.written)
+			}
+		}
+		r.l.Add(d)
+	}
+}
+
+// nearMiss is a line that was meant as a section's heading.
+type nearMiss struct {
+	line    int
+	written string
+	hashes  int
+	nbsp    bool // a non-breaking space after the #s
+}
+
+// headingLike matches a line that starts like a Markdown heading, with or
+// without the space after the #s.
+var headingLike = regexp.MustCompile(`^ {0,3}(#{1,6})([ \t\x{00a0}\x{2007}\x{202f}]*)(.*?)[ \t]*$`)
+
+// nearHeading finds a line of body that names the section key but is
+// not a heading of level 2: "### Kven" (another level), "##Kva" (no
+// space) or "## Kva" (a non-breaking space, from Word).
+func nearHeading(body []byte, key string) (nearMiss, bool) {
+	for i, line := range strings.Split(string(body), "\n") {
+		m := headingLike.FindStringSubmatch(line)
+		if m == nil || markdown.SectionKey(strings.Trim(m[3], "\u00a0 #")) != key {
+			continue
+		}
+		if len(m[1]) != 2 || m[2] == "" || strings.ContainsAny(m[2], "\u00a0\u2007\u202f") {
+			return nearMiss{line: i + 1, written: strings.TrimSpace(line), hashes: len(m[1]),
+				nbsp: strings.ContainsAny(m[2], "\u00a0\u2007\u202f")}, true
 		}
 	}
+	return nearMiss{}, false
 }
 
 var sectionHelp = map[string]diag.Phrase{

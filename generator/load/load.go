@@ -49,6 +49,7 @@ func Load(fsys fs.FS, slugs []string, l *diag.List) *model.Site {
 	parallel.Do(len(names), func(i int) { ms[i] = r.loadMunicipality(names[i], site.National) })
 	for _, m := range ms {
 		if m != nil {
+			m.Unloaded = r.unloadedBelow(m.Dir, ContentDir)
 			site.Municipalities = append(site.Municipalities, m)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/mail"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -44,10 +45,21 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	}
 	var f municipalityFile
 	doc, ok := r.toml(dir+"/municipality.toml", &f)
-	if !ok {
-		return nil
+	if ok {
+		r.fillMunicipality(m, &f, doc)
+	} else {
+		// The mistake in municipality.toml is reported; the rest of the
+		// municipality is still read, so that the mistakes in its other
+		// files are found in the same run (nothing is built anyway).
+		// What the settings would have said is guessed, and the checks
+		// that need them are left out (SettingsUnread).
+		f = municipalityFile{}
+		doc, _ = source.DecodeTOML(dir+"/municipality.toml", nil, 1, &f, r.l)
+		m.SettingsUnread = true
+		m.Name, m.ShortName, m.Style = name, name, model.StyleLillestrom
+		m.Language = r.sniff(dir+"/municipality.toml", languageLine, "nb")
+		m.Style = r.sniff(dir+"/municipality.toml", styleLine, model.StyleLillestrom)
 	}
-	r.fillMunicipality(m, &f, doc)
 	r.checkTopLevel(dir)
 	levels := nat.Levels
 	var pages []*model.Page
@@ -66,7 +78,7 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 		over, _ := r.loadLevels(p, false)
 		m.Levels = mergeLevels(levels, over)
 	}
-	m.Guides = r.loadGuides(dir, f.Guides, doc, m.Language)
+	m.Guides = r.loadGuides(dir, f.Guides, doc, m)
 	never := func(string) bool { return false }
 	natTools := map[string]*model.Tool{}
 	for _, t := range tools {
@@ -86,6 +98,23 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 		m.Logo = ""
 	}
 	return m
+}
+
+var (
+	languageLine = regexp.MustCompile(`(?m)^\s*language\s*=\s*["']?(nb|nn)\b`)
+	styleLine    = regexp.MustCompile(`(?m)^\s*style\s*=\s*["']?(lillestrom|vardo)\b`)
+)
+
+// sniff finds a setting in a file that is not valid TOML, or returns def.
+func (r *reader) sniff(name string, re *regexp.Regexp, def string) string {
+	data, err := fs.ReadFile(r.fsys, name)
+	if err != nil {
+		return def
+	}
+	if m := re.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return def
 }
 
 // copies returns shallow copies of the items. Their slices are clipped,

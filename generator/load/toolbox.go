@@ -46,10 +46,15 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 		base, lang := splitLang(strings.TrimSuffix(name, ".md"))
 		if lang != "" && !validLang(lang) {
 			r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, notLanguageCode, "lang", lang)
+			r.failed(p)
 			continue
 		}
 		if !slug.Valid(base) {
 			r.badName(diag.Pos{File: p, Line: 1, Col: 1}, base, strings.TrimPrefix(name, base))
+			r.failed(p)
+			if s := slug.Suggest(base); s != "" {
+				r.failed(dir + "/" + s + strings.TrimPrefix(name, base))
+			}
 			continue
 		}
 		out = append(out, docFile{path: p, slug: base, lang: lang})
@@ -135,7 +140,12 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 // attachment checks the path of a kind-file attachment, relative to the
 // toolbox folder, and returns its path from the site root.
 func (r *reader) attachment(root, dir, file string, pos diag.Pos) (string, diag.Pos) {
-	if path.IsAbs(file) || strings.Contains(file, `\`) || strings.Contains(file, ":") {
+	if strings.ContainsAny(file, "\\\r\n\t\b\f") {
+		// files\rutine.pdf: in TOML, \r is a carriage return.
+		r.l.Report(pos, backslashInPath)
+		return "", pos
+	}
+	if path.IsAbs(file) || strings.Contains(file, ":") {
 		r.l.Report(pos, attachmentAbsolute, "value", file)
 		return "", pos
 	}

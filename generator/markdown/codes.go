@@ -6,4 +6,7 @@ import "github.com/bti-handbook/bti/generator/diag"
 const (
 	rawHTML        diag.Code = "BTI300"
 	spacedLinkCode diag.Code = "BTI301"
+	invisibleChar  diag.Code = "BTI302"
+	markerSpace    diag.Code = "BTI303"
+	indentedCode   diag.Code = "BTI304"
 )

@@ -1,7 +1,10 @@
 package markdown
 
 import (
+	"bytes"
+	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -16,6 +19,7 @@ import (
 func collect(doc *model.Doc, lines *source.Lines, l *diag.List) {
 	pos := func(off int) diag.Pos { return lines.Pos(doc.File, off) }
 	walk(doc, pos, l)
+	habits(doc.Source, pos, l)
 }
 
 // collectAt is collect for inline text from a TOML value: every position is
@@ -43,6 +47,16 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 2)), Image: true, Node: n})
 		case *ast.Paragraph, *ast.TextBlock:
 			brokenLinks(n, src, pos, l)
+		case *ast.CodeBlock:
+			// An indented block: often a paragraph that starts with a tab.
+			if n.Lines().Len() > 0 {
+				start := n.Lines().At(0).Start
+				indent := diag.Phrase("md.spaces")
+				if ls := lineStart(src, start); ls < len(src) && src[ls] == '\t' {
+					indent = "md.tab"
+				}
+				l.Report(pos(lineStart(src, start)), indentedCode, "indent", indent)
+			}
 		case *ast.HTMLBlock, *ast.RawHTML:
 			l.Report(pos(nodeStart(n)), rawHTML)
 			return ast.WalkSkipChildren, nil
@@ -125,4 +139,44 @@ func inlineStart(n ast.Node, back int) int {
 		return max(t.Segment.Start-back, 0)
 	}
 	return nodeStart(n)
+}
+
+// lineStart is the offset of the start of the line that holds off.
+func lineStart(src []byte, off int) int {
+	return bytes.LastIndexByte(src[:min(off, len(src))], '\n') + 1
+}
+
+// markerNBSP finds a line that starts like a heading or a list item but
+// has a non-breaking space after its marker, so Markdown takes it as
+// text.
+var markerNBSP = regexp.MustCompile(`(?m)^ {0,3}(#{1,6}|[-*+]|[0-9]{1,9}[.)])[\x{00a0}\x{2007}\x{202f}]+(.*)$`)
+
+// habits reports what editors and pasting from Word leave in a text that
+// looks right but does not work: invisible characters, and a
+// non-breaking space after a heading's or list item's marker.
+func habits(src []byte, pos func(int) diag.Pos, l *diag.List) {
+	for _, m := range markerNBSP.FindAllSubmatchIndex(src, -1) {
+		marker, rest := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
+		what := diag.Phrase("md.listitem")
+		if marker[0] == '#' {
+			if SectionKey(rest) != "" {
+				continue // a step's section: the step's check names it
+			}
+			what = "md.heading"
+		}
+		l.Report(pos(m[0]), markerSpace, "written", strings.TrimSpace(string(src[m[0]:m[1]])), "what", what, "marker", marker)
+	}
+	line := -1
+	for i, r := range string(src) {
+		if r == '\n' {
+			line = -1
+			continue
+		}
+		name, ok := source.Invisible(r)
+		if !ok || name != "char.zerowidth" || line == 0 {
+			continue
+		}
+		line = 0 // one message per line
+		l.Report(pos(i), invisibleChar, "name", name, "code", fmt.Sprintf("U+%04X", r))
+	}
 }

@@ -68,6 +68,18 @@ type Municipality struct {
 	Toolbox   []*Tool   // own and national documents, sorted by slug
 	Pages     []*Page   // own and national pages, sorted by slug
 
+	// SettingsUnread is true when municipality.toml could not be read
+	// (its mistake is reported): the rest was still loaded for its own
+	// mistakes, with the style and language guessed, and the checks that
+	// need the settings (services, guide titles) are left out.
+	SettingsUnread bool
+
+	// Unloaded holds the files (below Dir, and national ones) that exist
+	// but were not loaded because of mistakes reported in them, and the
+	// names a misnamed step or document was meant to have: references to
+	// them are not reported again (the file's own message is the cause).
+	Unloaded map[string]bool
+
 	// Existing holds every file below Dir, by path from the site root,
 	// for checking links and attachments without reading the disk again.
 	Existing map[string]bool

@@ -93,7 +93,8 @@ func TestEdgeLargeInputs(t *testing.T) {
 		"municipalities/test/guides/barnehage/niva-1/03-liste.md": stepWith(nested.String()),
 		"municipalities/test/guides/barnehage/niva-1/04-tab.md":   "+++\ntitle\t=\t\"Tab\"\n+++\n## Hva\n\tkode med tab\n\n## Hvordan\n-\tpunkt\n## Hvem\nc\n",
 	})
-	if msgs != "" {
+	// A paragraph that starts with a tab shows as code: the one message.
+	if want := "municipalities/test/guides/barnehage/niva-1/04-tab.md:5:1: warning: the text is indented with a tab and shows as a code box"; !strings.HasPrefix(msgs, want) || strings.Count(msgs, "[BTI") != 1 {
 		t.Fatalf("messages: %s", msgs)
 	}
 	// Rows whose first cell is empty have three fields, the others two.

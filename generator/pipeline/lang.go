@@ -4,7 +4,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/bti-handbook/bti/generator/diag"
@@ -24,20 +23,14 @@ type Languages struct {
 	common string
 }
 
-// NewLanguages works out the languages of a run over site, reading the
-// municipality.toml of a municipality that could not be loaded for its
-// language key.
+// NewLanguages works out the languages of a run over site (whose
+// municipalities have their language even when municipality.toml could
+// not be read: load finds the language key in it).
 func NewLanguages(fsys fs.FS, site *model.Site, force string) *Languages {
 	ls := &Languages{Force: force, byDir: map[string]string{}}
 	nn, all := 0, 0
 	for _, m := range site.Municipalities {
 		ls.byDir[m.Dir] = m.Language
-	}
-	for _, slug := range load.Municipalities(fsys) {
-		dir := load.MunicipalitiesDir + "/" + slug
-		if _, ok := ls.byDir[dir]; !ok {
-			ls.byDir[dir] = sniffLanguage(fsys, dir+"/municipality.toml")
-		}
 	}
 	for _, lang := range ls.byDir {
 		all++
@@ -50,21 +43,6 @@ func NewLanguages(fsys fs.FS, site *model.Site, force string) *Languages {
 		ls.common = "nn"
 	}
 	return ls
-}
-
-var languageLine = regexp.MustCompile(`(?m)^\s*language\s*=\s*["']?(nb|nn)\b`)
-
-// sniffLanguage finds language = "nn" in a municipality.toml that may not
-// be valid TOML (its mistakes are then reported in its own language).
-func sniffLanguage(fsys fs.FS, name string) string {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return "nb"
-	}
-	if m := languageLine.FindSubmatch(data); m != nil {
-		return string(m[1])
-	}
-	return "nb"
 }
 
 // For returns the language to write a message about file in.

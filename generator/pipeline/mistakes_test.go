@@ -38,7 +38,8 @@ func project(t testing.TB, overlay *txtar.Archive) fstest.MapFS {
 
 // unescape turns the escapes that txtar files cannot hold literally into
 // bytes: \r (for CRLF files), \xFF (for bytes that are not UTF-8) and
-// \uFEFF (a byte order mark), in files whose name ends in ".escaped".
+// \uFEFF (a byte order mark), \u00A0 (a non-breaking space), \u200B (a
+// zero-width space) and \t (a tab), in files whose name ends in ".escaped".
 func unescape(fsys fstest.MapFS) {
 	for name, f := range fsys {
 		if !strings.HasSuffix(name, ".escaped") {
@@ -48,6 +49,9 @@ func unescape(fsys fstest.MapFS) {
 		s = strings.ReplaceAll(s, `\r`, "\r")
 		s = strings.ReplaceAll(s, `\xFF`, "\xff")
 		s = strings.ReplaceAll(s, `\uFEFF`, "\ufeff")
+		s = strings.ReplaceAll(s, `\u00A0`, "\u00a0")
+		s = strings.ReplaceAll(s, `\u200B`, "\u200b")
+		s = strings.ReplaceAll(s, `\t`, "\t")
 		delete(fsys, name)
 		fsys[strings.TrimSuffix(name, ".escaped")] = &fstest.MapFile{Data: []byte(s)}
 	}
