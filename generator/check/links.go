@@ -233,10 +233,8 @@ func (ix *linkIndex) checkAnchor(doc *model.Doc, frag string, link *model.Link, 
 		return
 	}
 	var ids []string
-	for _, id := range markdown.ReservedIDs {
-		if id == frag {
-			return
-		}
+	if markdown.ReservedID(frag) {
+		return
 	}
 	if doc != nil {
 		for _, h := range doc.Headings {

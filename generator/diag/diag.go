@@ -114,17 +114,40 @@ func (d Diagnostic) Message(lang string) (message, hint string) {
 // String formats the diagnostic in bokmål on one line (two with a hint).
 func (d Diagnostic) String() string { return d.Format("nb") }
 
+// MaxPerFile is the most diagnostics kept for one file: a file with
+// thousands of mistakes (a pasted spreadsheet, a hostile file) gets the
+// first ones and a closing "and N more" (BTI039), so that the list stays
+// readable and fast to sort.
+const MaxPerFile = 100
+
+// more is the code of the "and N more mistakes in this file" line.
+const more Code = "BTI039"
+
 // List collects diagnostics from any number of goroutines.
 type List struct {
-	mu    sync.Mutex
-	items []Diagnostic
+	mu      sync.Mutex
+	items   []Diagnostic
+	perFile map[string]int      // diagnostics kept, by file
+	dropped map[string]Severity // files with dropped diagnostics: the worst severity dropped
+	ndrop   map[string]int
 }
 
 // Add appends a diagnostic.
 func (l *List) Add(d Diagnostic) {
 	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.perFile == nil {
+		l.perFile, l.dropped, l.ndrop = map[string]int{}, map[string]Severity{}, map[string]int{}
+	}
+	if l.perFile[d.Pos.File] >= MaxPerFile && d.Pos.File != "" {
+		if prev, ok := l.dropped[d.Pos.File]; !ok || d.Severity < prev {
+			l.dropped[d.Pos.File] = d.Severity
+		}
+		l.ndrop[d.Pos.File]++
+		return
+	}
+	l.perFile[d.Pos.File]++
 	l.items = append(l.items, d)
-	l.mu.Unlock()
 }
 
 // Report adds the diagnostic of code at pos with its values (see At).
@@ -137,9 +160,23 @@ func (l *List) Report(pos Pos, code Code, args ...any) {
 func (l *List) Sorted() []Diagnostic {
 	l.mu.Lock()
 	items := append([]Diagnostic(nil), l.items...)
+	for file, n := range l.ndrop {
+		d := At(Pos{File: file}, more, "n", n)
+		d.Severity = l.dropped[file]
+		d.Pos.Line = 1 << 30 // after the file's others
+		items = append(items, d)
+	}
 	l.mu.Unlock()
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	type keyed struct {
+		d    Diagnostic
+		text string
+	}
+	ks := make([]keyed, len(items))
+	for i, d := range items {
+		ks[i] = keyed{d, d.Format("en")}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := ks[i].d, ks[j].d
 		if a.Pos.File != b.Pos.File {
 			return a.Pos.File < b.Pos.File
 		}
@@ -152,30 +189,34 @@ func (l *List) Sorted() []Diagnostic {
 		if a.Code != b.Code {
 			return a.Code < b.Code
 		}
-		return a.Format("en") < b.Format("en")
+		return ks[i].text < ks[j].text
 	})
 	out := items[:0]
-	for i, d := range items {
-		if i > 0 && same(d, items[i-1]) {
-			continue
+	for i, k := range ks {
+		if i > 0 && k.text == ks[i-1].text {
+			continue // the same thing at the same place
 		}
-		out = append(out, d)
+		if k.d.Code == more {
+			k.d.Pos.Line = 0
+		}
+		out = append(out, k.d)
 	}
 	return out
 }
 
-// same reports whether two diagnostics say the same thing at the same place.
-func same(a, b Diagnostic) bool {
-	return a.Pos == b.Pos && a.Code == b.Code && a.Format("en") == b.Format("en")
-}
-
-// Errors counts the diagnostics of severity Error.
+// Errors counts the diagnostics of severity Error (a file whose
+// dropped diagnostics hold an error counts one more).
 func (l *List) Errors() int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	n := 0
 	for _, d := range l.items {
 		if d.Severity == Error {
+			n++
+		}
+	}
+	for _, sev := range l.dropped {
+		if sev == Error {
 			n++
 		}
 	}

@@ -57,8 +57,13 @@ func (r *reader) unloadedBelow(dirs ...string) map[string]bool {
 	return out
 }
 
-// text reads a file as normalized UTF-8 text.
+// text reads a file as normalized UTF-8 text, refusing one that breaks
+// the limits of package source (too large, a line too long; for
+// Markdown the limits on lines and nesting too).
 func (r *reader) text(name string) ([]byte, bool) {
+	if st, err := fs.Stat(r.fsys, name); err == nil && source.TooLarge(name, st.Size(), r.l) {
+		return nil, false
+	}
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
 		if strings.Contains(err.Error(), "escapes") {
@@ -68,7 +73,11 @@ func (r *reader) text(name string) ([]byte, bool) {
 		r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, cannotRead, "detail", unwrapPathError(err).Error())
 		return nil, false
 	}
-	return source.Normalize(name, data, r.l)
+	text, ok := source.Normalize(name, data, r.l)
+	if !ok || !source.CheckText(name, text, strings.HasSuffix(name, ".md"), r.l) {
+		return nil, false
+	}
+	return text, true
 }
 
 // toml reads a TOML file into v.

@@ -12,6 +12,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/yuin/goldmark"
@@ -27,9 +28,13 @@ import (
 	"github.com/bti-handbook/bti/generator/source"
 )
 
-// ReservedIDs are element ids that the page templates use, so that no
+// reservedIDs are element ids that the page templates use, so that no
 // heading takes them.
-var ReservedIDs = []string{"hovedinnhold", "meny", "sok", "verktoy", "tjenester", "trinn", "nodhjelp", "sprak"}
+var reservedIDs = []string{"hovedinnhold", "meny", "sok", "verktoy", "tjenester", "trinn", "nodhjelp", "sprak"}
+
+// ReservedID reports whether id is an element id of the page templates,
+// which no heading takes.
+func ReservedID(id string) bool { return slices.Contains(reservedIDs, id) }
 
 // The parsers: one for documents with form fields and one for the rest.
 // goldmark parsers are safe for concurrent use.
@@ -71,17 +76,20 @@ func ParseInline(pos diag.Pos, value string, l *diag.List) *model.Doc {
 	return doc
 }
 
-// ids makes heading ids unique within a document.
+// ids makes heading ids unique within a document: the second "Samme" is
+// samme-2, the third samme-3. It remembers the next number of each base,
+// so that a document of 20,000 equal headings takes linear time.
 type ids struct {
 	used map[string]bool
+	next map[string]int // the next number to try for a base
 }
 
 func newIDs() *ids {
 	used := map[string]bool{}
-	for _, id := range ReservedIDs {
+	for _, id := range reservedIDs {
 		used[id] = true
 	}
-	return &ids{used: used}
+	return &ids{used: used, next: map[string]int{}}
 }
 
 // Generate implements parser.IDs.
@@ -91,8 +99,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "overskrift"
 	}
 	id := base
-	for i := 2; s.used[id]; i++ {
+	if s.used[id] {
+		i := max(s.next[base], 2)
+		for ; s.used[base+"-"+strconv.Itoa(i)]; i++ {
+		}
 		id = base + "-" + strconv.Itoa(i)
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

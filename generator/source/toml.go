@@ -20,11 +20,14 @@ import (
 type Doc struct {
 	file string
 	text []byte
+	str  string         // text, as a string once
 	base int            // line of the file on which the TOML text starts
 	keys map[string]int // indexed key path -> byte offset of the key
 	// suggested holds the keys that an unknown key was taken for a typo
 	// of, so that a "missing" message for them is not given as well.
 	suggested map[string]bool
+	lines     *Lines         // made on first use, for positions
+	windows   map[string]int // the length of each key's value text (ValuePos)
 }
 
 // key is one key occurrence in document order.
@@ -39,8 +42,16 @@ type key struct {
 // errors and unknown keys are reported to l; ok is false when the text
 // could not be decoded at all. The returned Doc is never nil.
 func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *Doc, ok bool) {
-	doc = &Doc{file: file, text: text, base: base, keys: map[string]int{}, suggested: map[string]bool{}}
-	md, err := toml.NewDecoder(strings.NewReader(string(text))).Decode(v)
+	doc = &Doc{file: file, text: text, str: string(text), base: base, keys: map[string]int{}, suggested: map[string]bool{}}
+	if ln := tomlDepth(text, MaxDepth); ln > 0 {
+		l.Report(diag.Pos{File: file, Line: ln + base - 1, Col: 1}, tomlTooDeep, "max", MaxDepth)
+		return doc, false
+	}
+	if ln := keysBeyond(doc.str, MaxKeys); ln > 0 {
+		l.Report(diag.Pos{File: file, Line: ln + base - 1, Col: 1}, tooManyKeys, "max", MaxKeys)
+		return doc, false
+	}
+	md, err := toml.NewDecoder(strings.NewReader(doc.str)).Decode(v)
 	if err != nil {
 		doc.reportError(err, v, l)
 		return doc, false
@@ -50,8 +61,17 @@ func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *D
 	for _, k := range md.Undecoded() {
 		undecoded[k.String()] = true
 	}
+	known := map[string][]string{} // KnownKeys by parent, once each
+	reported := 0
 	for _, k := range occurrences {
 		if !undecoded[k.plain] {
+			continue
+		}
+		reported++
+		if reported > diag.MaxPerFile {
+			// The list keeps only the first ones of a file: count the rest
+			// without the work of a suggestion.
+			l.Report(doc.posOf(k.off), unknownKey, "key", k.plain)
 			continue
 		}
 		if i := strings.LastIndexByte(k.plain, '.'); i >= 0 && undecoded[k.plain[:i]] {
@@ -61,34 +81,39 @@ func DecodeTOML(file string, text []byte, base int, v any, l *diag.List) (doc *D
 		if i := strings.LastIndexByte(k.plain, '.'); i >= 0 {
 			parent, name = k.plain[:i], k.plain[i+1:]
 		}
-		known := KnownKeys(v, parent)
-		if sug := diag.Suggest(name, known); sug != "" {
+		allowed, ok := known[parent]
+		if !ok {
+			allowed = KnownKeys(v, parent)
+			known[parent] = allowed
+		}
+		d := diag.At(doc.posOf(k.off), unknownKey, "key", name)
+		if parent != "" {
+			d = diag.At(doc.posOf(k.off), unknownKeyIn, "key", name, "table", parent)
+		}
+		if len(allowed) > 0 {
+			d = d.WithHint("allowed", "keys", allowed)
+		}
+		if sug := diag.Suggest(name, allowed); sug != "" {
+			d = d.WithHint("suggest", "suggestion", sug)
 			if parent != "" {
 				sug = parent + "." + sug
 			}
 			doc.suggested[sug] = true
 		}
-		var d diag.Diagnostic
-		if parent != "" {
-			d = diag.At(doc.posOf(k.off), unknownKeyIn, "key", name, "table", parent)
-		} else {
-			d = diag.At(doc.posOf(k.off), unknownKey, "key", name)
-		}
-		if len(known) > 0 {
-			d = d.WithHint("allowed", "keys", known)
-		}
-		l.Add(d.Suggest(name, known))
+		l.Add(d)
 	}
 	return doc, true
 }
 
 // index finds the offset of every key in document order. BurntSushi/toml
 // gives the keys in order but not their offsets, so each is searched for
-// after the previous one.
+// after the previous one: one pass over the text in all (a key that is
+// not found, which is rare, searches the rest of the text once).
 func (d *Doc) index(md toml.MetaData) []key {
 	arrays := map[string]int{}
 	var out []key
 	cursor := 0
+	var prefix, b strings.Builder
 	for _, k := range md.Keys() {
 		plain := k.String()
 		isArrayTable := md.Type(k...) == "ArrayHash"
@@ -96,18 +121,20 @@ func (d *Doc) index(md toml.MetaData) []key {
 			arrays[plain]++
 		}
 		// Build the indexed path: services[2].id.
-		var b strings.Builder
+		b.Reset()
+		prefix.Reset()
 		for i, part := range k {
 			if i > 0 {
 				b.WriteByte('.')
+				prefix.WriteByte('.')
 			}
 			b.WriteString(part)
-			prefix := strings.Join(k[:i+1], ".")
-			if n, ok := arrays[prefix]; ok && (i < len(k)-1 || isArrayTable) {
+			prefix.WriteString(part)
+			if n, ok := arrays[prefix.String()]; ok && (i < len(k)-1 || isArrayTable) {
 				b.WriteString("[" + strconv.Itoa(n-1) + "]")
 			}
 		}
-		off := findKey(d.text, cursor, k[len(k)-1])
+		off := findKey(d.str, cursor, k[len(k)-1])
 		if off >= 0 {
 			cursor = off + len(k[len(k)-1])
 		} else {
@@ -124,8 +151,7 @@ func (d *Doc) index(md toml.MetaData) []key {
 
 // findKey returns the offset of the next occurrence of name as a key (bare
 // or quoted, followed by '=', '.' or ']') at or after from, or -1.
-func findKey(text []byte, from int, name string) int {
-	s := string(text)
+func findKey(s string, from int, name string) int {
 	for from <= len(s) {
 		i := strings.Index(s[from:], name)
 		if i < 0 {
@@ -153,8 +179,12 @@ func findKey(text []byte, from int, name string) int {
 }
 
 func (d *Doc) posOf(off int) diag.Pos {
-	line, col := LineCol(d.text, off)
-	return diag.Pos{File: d.file, Line: line + d.base - 1, Col: col}
+	if d.lines == nil {
+		d.lines = NewLines(d.text)
+	}
+	p := d.lines.Pos(d.file, off)
+	p.Line += d.base - 1
+	return p
 }
 
 // Misspelt reports whether an unknown key was reported as a likely typo
@@ -195,14 +225,24 @@ func (d *Doc) ValuePos(path, value string) diag.Pos {
 	if !ok {
 		return d.Pos(path)
 	}
-	rest := d.text[off:]
+	// Stay within this key's value: stop at the next line that starts a
+	// new key or table (found once per key: a list of many values is
+	// looked up value by value).
+	if d.windows == nil {
+		d.windows = map[string]int{}
+	}
+	n, ok := d.windows[path]
+	if !ok {
+		n = nextKeyLine(d.str[off:])
+		if n < 0 {
+			n = len(d.str) - off
+		}
+		d.windows[path] = n
+	}
+	rest := d.str[off : off+n]
 	for _, q := range []string{`"` + value + `"`, `'` + value + `'`} {
-		if i := strings.Index(string(rest), q); i >= 0 {
-			// Stay within this key's value: stop at the next line that
-			// starts a new key or table.
-			if j := nextKeyLine(rest); j < 0 || i < j {
-				return d.posOf(off + i)
-			}
+		if i := strings.Index(rest, q); i >= 0 {
+			return d.posOf(off + i)
 		}
 	}
 	return d.posOf(off)
@@ -212,12 +252,12 @@ var keyLine = regexp.MustCompile(`(?m)^[ \t]*(?:\[|[A-Za-z0-9_"'-]+[ \t]*=)`)
 
 // nextKeyLine returns the offset in rest (which starts at a key) of the
 // next line that starts another key or table, or -1.
-func nextKeyLine(rest []byte) int {
-	nl := strings.IndexByte(string(rest), '\n')
+func nextKeyLine(rest string) int {
+	nl := strings.IndexByte(rest, '\n')
 	if nl < 0 {
 		return -1
 	}
-	loc := keyLine.FindIndex(rest[nl+1:])
+	loc := keyLine.FindStringIndex(rest[nl+1:])
 	if loc == nil {
 		return -1
 	}
