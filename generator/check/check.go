@@ -9,6 +9,7 @@
 package check
 
 import (
+	"path"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -35,8 +36,11 @@ func Municipality(m *model.Municipality, l *diag.List) {
 		toolSlugs = append(toolSlugs, t.Slug)
 		t.UsedBy = nil
 		if t.Attachment != "" {
-			m.Published[publishPath(m, t.Attachment)] = t.Attachment
+			publish(m, t.Attachment, t.AttachPos, false, l)
 		}
+	}
+	if m.Logo != "" {
+		publish(m, path.Join(m.Dir, m.Logo), m.LogoPos, true, l)
 	}
 	services := map[string]*model.Service{}
 	var serviceIDs []string

@@ -18,4 +18,11 @@ const (
 	urlTaken       diag.Code = "BTI420"
 	aliasNotPath   diag.Code = "BTI421"
 	aliasIsOwn     diag.Code = "BTI422"
+	aliasGenerated diag.Code = "BTI423"
+	aliasBadChar   diag.Code = "BTI424"
+	notPublished   diag.Code = "BTI430"
+	notAnImage     diag.Code = "BTI431"
+	unsafeSVG      diag.Code = "BTI432"
+	hiddenInName   diag.Code = "BTI433"
+	telNotPhone    diag.Code = "BTI434"
 )

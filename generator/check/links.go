@@ -160,8 +160,11 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 			l.Report(link.Pos, imageElsewhere, "dest", dest)
 			return "", false
 		}
-		if !passSchemes[strings.ToLower(u.Scheme)] {
+		scheme := strings.ToLower(u.Scheme)
+		if !passSchemes[scheme] {
 			l.Report(link.Pos, linkScheme, "scheme", u.Scheme+":")
+		} else if scheme == "tel" && !model.ValidPhone(strings.NewReplacer("%20", " ", "-", "", ".", "").Replace(u.Opaque)) {
+			l.Report(link.Pos, telNotPhone, "dest", dest)
 		}
 		return "", false
 	}
@@ -215,8 +218,10 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 		l.Add(ix.suggest(diag.At(link.Pos, linkNoFile, "dest", dest, "file", src), vpath, from))
 		return "", false
 	}
-	pub := publishPath(ix.m, src)
-	ix.m.Published[pub] = src
+	pub, ok := publish(ix.m, src, link.Pos, link.Image, l)
+	if !ok {
+		return "", false
+	}
 	return withFrag(model.FileURL(pub), frag), true
 }
 

@@ -3,6 +3,7 @@ package check
 import (
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/model"
@@ -12,12 +13,13 @@ import (
 // and aliases (old URLs) that are not paths or collide with a page.
 func checkURLs(m *model.Municipality, l *diag.List) {
 	owner := map[string]diag.Words{}
-	claim := func(u string, pos diag.Pos, what diag.Words) {
+	claim := func(u string, pos diag.Pos, what diag.Words) bool {
 		if prev, ok := owner[u]; ok {
 			l.Report(pos, urlTaken, "what", what, "url", u, "other", prev)
-			return
+			return false
 		}
 		owner[u] = diag.P("what.at", "what", what, "pos", pos.String())
+		return true
 	}
 	for _, u := range []string{model.URLToolbox, model.URLServices, model.URLSearch} {
 		owner[u] = diag.P("what.site")
@@ -34,45 +36,69 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 	for _, p := range m.Pages {
 		claim(p.URL(), p.Pos, diag.P("what.page", "name", p.Slug))
 	}
-	// An alias is an old URL of a page: the reference written and the page.
+	// An alias is an old URL of a page: the reference written, and the
+	// page's URL and title.
 	type alias struct {
-		ref  *model.Ref
-		what string
+		ref   model.Ref
+		to    string
+		title string
 	}
 	var aliases []alias
-	addAliases := func(refs []model.Ref, url string) {
-		for i := range refs {
-			aliases = append(aliases, alias{&refs[i], url})
+	addAliases := func(refs []model.Ref, url, title string) {
+		for _, r := range refs {
+			aliases = append(aliases, alias{r, url, title})
 		}
 	}
 	for _, g := range m.Guides {
 		for _, gl := range g.Levels {
 			for _, s := range gl.Steps {
 				claim(s.URL(), s.Pos, diag.P("what.step", "name", s.File))
-				addAliases(s.Aliases, s.URL())
+				addAliases(s.Aliases, s.URL(), s.Title)
 			}
 		}
 	}
 	for _, t := range m.Toolbox {
-		addAliases(t.Aliases, t.URL())
+		addAliases(t.Aliases, t.URL(), t.Title)
 	}
 	for _, p := range m.Pages {
-		addAliases(p.Aliases, p.URL())
+		addAliases(p.Aliases, p.URL(), p.Title)
 	}
+	m.Redirects = nil
 	for _, a := range aliases {
-		name := a.ref.Name
-		if !strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.ContainsAny(name, "?# \\") {
-			l.Report(a.ref.Pos, aliasNotPath, "alias", name)
+		name, ok := aliasPath(a.ref, l)
+		if !ok {
 			continue
 		}
-		if !strings.HasSuffix(name, "/") && path.Ext(name) == "" {
-			name += "/"
-		}
-		a.ref.Name = name
-		if name == a.what {
+		if name == a.to {
 			l.Report(a.ref.Pos, aliasIsOwn, "alias", name)
 			continue
 		}
-		claim(name, a.ref.Pos, diag.P("what.alias", "name", a.what))
+		if model.Generated(name) {
+			l.Report(a.ref.Pos, aliasGenerated, "alias", name)
+			continue
+		}
+		if claim(name, a.ref.Pos, diag.P("what.alias", "name", a.to)) {
+			m.Redirects = append(m.Redirects, model.Redirect{From: name, To: a.to, Title: a.title})
+		}
 	}
+}
+
+// aliasPath checks an alias as written and returns it as the path it
+// is published at (with a closing / unless it names a file).
+func aliasPath(ref model.Ref, l *diag.List) (string, bool) {
+	name := ref.Name
+	switch {
+	case !strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.ContainsAny(name, "?#\\"):
+		l.Report(ref.Pos, aliasNotPath, "alias", name)
+		return "", false
+	case strings.Contains(name, "//") || strings.ContainsAny(name, "*:%\"<>|") || strings.IndexFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+	}) >= 0:
+		l.Report(ref.Pos, aliasBadChar, "alias", name)
+		return "", false
+	}
+	if !strings.HasSuffix(name, "/") && path.Ext(name) == "" {
+		name += "/"
+	}
+	return name, true
 }

@@ -28,6 +28,7 @@ const (
 	notUsed            diag.Code = "BTI120"
 	badName            diag.Code = "BTI121"
 	reservedName       diag.Code = "BTI122"
+	notPhone           diag.Code = "BTI123"
 	backslashInPath    diag.Code = "BTI018" // as source reports it in TOML text
 )
 

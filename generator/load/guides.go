@@ -54,7 +54,7 @@ func (r *reader) loadGuides(dir string, entries []guideEntry, doc *source.Doc, m
 				r.badName(diag.Pos{File: p}, name, "")
 				continue
 			}
-			if model.ReservedSlugs[name] {
+			if model.Reserved(name) {
 				r.l.Report(diag.Pos{File: p}, reservedName, "name", name)
 				continue
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/safefile"
 	"github.com/bti-handbook/bti/generator/slug"
 	"github.com/bti-handbook/bti/generator/source"
 )
@@ -37,6 +38,10 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	m := &model.Municipality{Slug: name, Dir: dir, Pos: diag.Pos{File: dir + "/municipality.toml", Line: 1, Col: 1}}
 	if !slug.Valid(name) {
 		r.badName(diag.Pos{File: dir}, name, "")
+		return nil
+	}
+	if model.Reserved(name) {
+		r.l.Report(diag.Pos{File: dir}, reservedName, "name", name)
 		return nil
 	}
 	if !r.exists(dir + "/municipality.toml") {
@@ -92,7 +97,10 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	ownPages, _ := r.loadPages(dir+"/pages", false, never, natPages)
 	m.Toolbox = override(tools, ownTools, func(t *model.Tool) string { return t.Slug })
 	m.Pages = override(pages, ownPages, func(p *model.Page) string { return p.Slug })
-	m.Existing = r.indexFiles(dir)
+	m.Existing, m.UnsafeSVG = r.indexFiles(dir)
+	for p, f := range nat.UnsafeSVG {
+		m.UnsafeSVG[p] = f
+	}
 	if m.Logo != "" && !m.Existing[path.Join(dir, m.Logo)] {
 		r.l.Report(doc.ValuePos("logo", f.Logo), logoMissing, "value", f.Logo, "dir", dir)
 		m.Logo = ""
@@ -151,7 +159,7 @@ func override[T any](base, own []T, key func(T) string) []T {
 func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, doc *source.Doc) {
 	m.Pos = doc.Pos("")
 	m.Name, m.ShortName, m.Style, m.Language = f.Name, or(f.ShortName, f.Name), f.Style, f.Language
-	m.BaseURL, m.BrandColor, m.Logo = f.BaseURL, f.BrandColor, f.Logo
+	m.BaseURL, m.BrandColor, m.Logo, m.LogoPos = f.BaseURL, f.BrandColor, f.Logo, doc.ValuePos("logo", f.Logo)
 	m.AccessibilityStatement, m.Notice = f.AccessibilityStatement, f.Notice
 	m.Labels = model.Labels(f.Labels)
 	missing := func(key, example string) {
@@ -210,6 +218,7 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 			r.l.Report(doc.Pos(key), contactNoName)
 		}
 		r.checkEmail(doc, key+".email", c.Email)
+		r.checkPhone(doc, key+".phone", c.Phone)
 		m.Contacts = append(m.Contacts, &model.Contact{Pos: doc.Pos(key), Name: c.Name, Role: c.Role, Phone: c.Phone, Email: c.Email})
 	}
 }
@@ -243,8 +252,17 @@ func (r *reader) fillServices(m *model.Municipality, entries []serviceEntry, doc
 			r.l.Report(doc.ValuePos(key+".url", s.URL), notWebAddress, "value", s.URL)
 		}
 		r.checkEmail(doc, key+".email", s.Email)
+		r.checkPhone(doc, key+".phone", s.Phone)
 		m.Services = append(m.Services, &model.Service{Pos: doc.Pos(key), ID: s.ID, Name: s.Name, Kind: s.Kind,
 			Description: s.Description, Phone: s.Phone, Email: s.Email, URL: s.URL, Address: s.Address})
+	}
+}
+
+// checkPhone reports a phone number that is not digits and spaces with
+// an optional + first: it becomes a tel: link on the pages.
+func (r *reader) checkPhone(doc *source.Doc, key, phone string) {
+	if phone != "" && !model.ValidPhone(phone) {
+		r.l.Report(doc.ValuePos(key, phone), notPhone, "value", phone)
 	}
 }
 
@@ -272,16 +290,26 @@ func (r *reader) checkTopLevel(dir string) {
 	}
 }
 
-// indexFiles lists every regular file below dir.
-func (r *reader) indexFiles(dir string) map[string]bool {
-	files := map[string]bool{}
+// indexFiles lists every regular file below dir, and what was found in
+// each SVG among them that could run code (see package safefile).
+func (r *reader) indexFiles(dir string) (files map[string]bool, unsafe map[string]safefile.Finding) {
+	files, unsafe = map[string]bool{}, map[string]safefile.Finding{}
 	_ = fs.WalkDir(r.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			files[p] = true
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		files[p] = true
+		if safefile.IsSVG(p) {
+			data, err := fs.ReadFile(r.fsys, p)
+			if err != nil {
+				unsafe[p] = safefile.Finding{Kind: safefile.NotXML, Detail: err.Error()}
+			} else if f, ok := safefile.ScanSVG(data); !ok {
+				unsafe[p] = f
+			}
 		}
 		return nil
 	})
-	return files
+	return files, unsafe
 }
 
 // badName reports a file or folder name that cannot be part of an

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/safefile"
 )
 
 // Pos is a position in a source file.
@@ -36,6 +37,8 @@ type National struct {
 	Levels  [4]*Level
 	Pages   []*Page // national pages in the language of the files (bokmål)
 	Toolbox []*Tool
+	// UnsafeSVG is as Municipality.UnsafeSVG, for the SVGs in content/.
+	UnsafeSVG map[string]safefile.Finding
 	// Variants holds language variants of national files (content/levels.nn.toml,
 	// pages/<slug>.nn.md) used as the main version for municipalities that
 	// write in that language: Variants["nn"].
@@ -56,6 +59,7 @@ type Municipality struct {
 	BaseURL                string
 	BrandColor             string
 	Logo                   string // path below Dir, "" when none
+	LogoPos                Pos    // where municipality.toml names it
 	AccessibilityStatement string
 	Notice                 string
 
@@ -80,6 +84,11 @@ type Municipality struct {
 	// them are not reported again (the file's own message is the cause).
 	Unloaded map[string]bool
 
+	// UnsafeSVG holds, for each SVG file below Dir and in content/ that
+	// could run code or load something from elsewhere, what was found in
+	// it (package safefile); check refuses to publish them.
+	UnsafeSVG map[string]safefile.Finding
+
 	// Existing holds every file below Dir, by path from the site root,
 	// for checking links and attachments without reading the disk again.
 	Existing map[string]bool
@@ -89,10 +98,21 @@ type Municipality struct {
 	// by package check).
 	Published map[string]string
 
+	// Redirects are the old addresses (aliases) of the site's pages,
+	// checked and written as the paths they are published at (filled by
+	// package check).
+	Redirects []Redirect
+
 	// Links maps the node of a link or image in a Markdown document
 	// (Link.Node) to the root-relative URL it was resolved to, with its
 	// #anchor (filled by package check).
 	Links map[ast.Node]string
+}
+
+// Redirect is an old address (an alias) and the page it now leads to,
+// both root-relative.
+type Redirect struct {
+	From, To, Title string
 }
 
 // Labels are the names of a step's parts as readers see them.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -54,13 +55,54 @@ const (
 	URLBinder   = "/pdf/perm.pdf"
 )
 
+// ValidPhone reports whether s is a phone number as the site writes it
+// in a tel: link: digits and spaces, with an optional + first, and at
+// least three digits (112).
+func ValidPhone(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "+")
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ' ':
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
 // FileURL is the URL at which a published file (an attachment or image,
 // by its path relative to the municipality's folder) is served.
 func FileURL(rel string) string { return "/filer/" + strings.TrimPrefix(rel, "/") }
 
-// ReservedSlugs are first path segments that the site uses itself, so that
-// no guide or page may take them.
-var ReservedSlugs = map[string]bool{
-	"verktoykasse": true, "tjenester": true, "sok": true, "pdf": true,
-	"filer": true, "assets": true, "404": true,
+// reserved are first path segments that a site uses itself, and the
+// folders the output shares at its root (assets/), so that no
+// municipality, guide or page may take them.
+var reserved = []string{"verktoykasse", "tjenester", "sok", "pdf", "filer", "assets", "404"}
+
+// Reserved reports whether slug is a first path segment the site or the
+// output uses itself: no municipality, guide or page may have it.
+func Reserved(slug string) bool { return slices.Contains(reserved, slug) }
+
+// generated are files that every site writes at its root; no alias may
+// name them.
+var generated = []string{"/404.html", "/sitemap.xml", "/robots.txt", "/_redirects", "/index.html", "/favicon.ico"}
+
+// fileDirs are the folders of a site that hold files it makes or
+// publishes itself (stylesheets and fonts, PDFs, attachments).
+var fileDirs = []string{"assets", "pdf", "filer"}
+
+// Generated reports whether the root-relative path p is, or lies below,
+// something the site makes itself (a generated file, or the folders of
+// its assets, PDFs and attachments), so that an alias may not take it.
+// (An alias may lie below a page, /verktoykasse/gammelt-navn/: that it
+// is no page's own address is checked against the pages.)
+func Generated(p string) bool {
+	if slices.Contains(generated, p) {
+		return true
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	return slices.Contains(fileDirs, first)
 }

@@ -64,7 +64,7 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 	// the redirects of every site are gathered there too, under /<slug>.
 	var redirects strings.Builder
 	for _, m := range ms {
-		for _, r := range render.Redirects(m) {
+		for _, r := range m.Redirects {
 			fmt.Fprintf(&redirects, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
 		}
 		// Each site's own 404 page for addresses below it.

@@ -44,8 +44,7 @@ func (b *builder) assets(tree output.Tree) error {
 		}
 	}
 	if b.m.Logo != "" {
-		b.site.Logo = model.FileURL(b.m.Logo)
-		b.m.Published[b.m.Logo] = path.Join(b.m.Dir, b.m.Logo)
+		b.site.Logo = model.FileURL(b.m.Logo) // published by check
 	}
 	return nil
 }
@@ -108,7 +107,7 @@ func (b *builder) extras(tree output.Tree) {
 	tree["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + base + "sitemap.xml\n")
 
 	var redirects bytes.Buffer
-	for _, r := range Redirects(b.m) {
+	for _, r := range b.m.Redirects {
 		target := r.To
 		data, err := renderComponent(redirectPage(b.m.Language, r.Title, relURL(r.From, target),
 			strings.TrimSuffix(base, "/")+target, b.theme.T(b.m.Language, b.m.Language, "redirect_text")))
@@ -124,36 +123,6 @@ func (b *builder) extras(tree output.Tree) {
 	if redirects.Len() > 0 {
 		tree["_redirects"] = redirects.Bytes()
 	}
-}
-
-// Redirect is an old URL (an alias) and the page it now leads to.
-type Redirect struct {
-	From, To, Title string
-}
-
-// Redirects lists the aliases of a municipality, root-relative.
-func Redirects(m *model.Municipality) []Redirect {
-	var out []Redirect
-	for _, g := range m.Guides {
-		for _, gl := range g.Levels {
-			for _, s := range gl.Steps {
-				for _, a := range s.Aliases {
-					out = append(out, Redirect{From: a.Name, To: s.URL(), Title: s.Title})
-				}
-			}
-		}
-	}
-	for _, t := range m.Toolbox {
-		for _, a := range t.Aliases {
-			out = append(out, Redirect{From: a.Name, To: t.URL(), Title: t.Title})
-		}
-	}
-	for _, p := range m.Pages {
-		for _, a := range p.Aliases {
-			out = append(out, Redirect{From: a.Name, To: p.URL(), Title: p.Title})
-		}
-	}
-	return out
 }
 
 func xmlEscape(s string) string {
