@@ -87,8 +87,9 @@ func searchSites(t *testing.T) output.Tree {
 }
 
 // TestSearch searches the built sites in Chromium: stemming finds
-// "tiltak" from "tiltaket" (in bokmål and in a nynorsk municipality), a
-// form's name finds the form first, and prefixes and typos still find.
+// "tiltak" from "tiltaket" (in bokmål and in a nynorsk municipality) and
+// the pages about parents from "foreldrenes", a form's name finds the
+// form first, and prefixes and typos still find.
 func TestSearch(t *testing.T) {
 	browser := Browser(t)
 	tree := searchSites(t)
@@ -110,6 +111,11 @@ func TestSearch(t *testing.T) {
 		{"/vardo/sok/?q=stafettholder", "", "Stafettholder"},
 		{"/nynorsk/sok/?q=tiltaka", "", "Tiltak i eiga teneste"},
 		{"/nynorsk/sok/?q=tiltaket", "", "Tiltak i eiga teneste"},
+		// Inflected forms find the pages that use other forms of the
+		// word (Snowball stems: tjenest, barn, foreldr).
+		{"/lillestrom/sok/?q=tjenester", "Koble på flere tjenester", ""},
+		{"/lillestrom/sok/?q=barnas", "", "Barnets stemme"},
+		{"/lillestrom/sok/?q=foreldrenes", "Samtale med foreldrene", "For foreldre"},
 	}
 	for _, c := range cases {
 		hits := searchIn(t, tab, srv.URL+c.url, c.url[strings.Index(c.url, "q=")+2:])
