@@ -7,8 +7,11 @@ import (
 )
 
 // stemRules are the tables of the Snowball Norwegian stemmer
-// (https://snowballstem.org/algorithms/norwegian/stemmer.html, the
-// algorithm of Snowball 2.x). The index carries them as JSON ("bti" →
+// (https://snowballstem.org/algorithms/norwegian/stemmer.html) as
+// Snowball 2 defines it: the algorithm of libstemmer 2.2.0 and of the
+// reference module the tests use. (Snowball 3 revised it: more vowels
+// for nynorsk and loanwords, r as an s-ending only after a non-e, and
+// exceptions for -ers.) The index carries them as JSON ("bti" →
 // "stemmer"), and the browser's stemmer (btiStemmer in
 // themes/base/assets/site.js) runs the same steps over them, so a query
 // is cut exactly as the pages were.
