@@ -141,3 +141,22 @@ func BenchmarkStem(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 }
+
+// FuzzStem: on any bytes the stemmer does not panic, gives a prefix of
+// the word, and gives the same on a string as on bytes.
+func FuzzStem(f *testing.F) {
+	for _, c := range searchtest.Cases() {
+		f.Add(c.Word)
+	}
+	f.Add("\xff\xfeks")
+	f.Add("ø\x80\x80s")
+	f.Fuzz(func(t *testing.T, w string) {
+		s := Stem(w)
+		if !strings.HasPrefix(w, s) {
+			t.Fatalf("Stem(%q) = %q, not a prefix", w, s)
+		}
+		if b := string(stemBytes([]byte(w))); b != s {
+			t.Fatalf("Stem(%q) = %q, stemBytes gives %q", w, s, b)
+		}
+	})
+}
