@@ -40,9 +40,6 @@ type stored struct {
 	Snippet string `json:"snippet,omitempty"`
 }
 
-// Fields are the indexed fields, in the order of their MiniSearch ids.
-var Fields = []string{"title", "text"}
-
 // posting is one document's frequency of a term in one field.
 type posting struct {
 	doc, freq int
@@ -50,7 +47,7 @@ type posting struct {
 
 // Build returns the serialized index of docs in MiniSearch's format
 // (version 2 of toJSON/loadJSON), with the stemmer's rules added for the
-// client. It writes the JSON itself: the index is the largest file a build
+// client ("bti" → "stemmer", see stemRules). It writes the JSON itself: the index is the largest file a build
 // makes, and this is several times faster than encoding maps.
 func Build(docs []Doc) ([]byte, error) {
 	type entry struct {
@@ -191,15 +188,8 @@ func Build(docs []Doc) ([]byte, error) {
 		}
 		b.WriteString("}]")
 	}
-	b.WriteString(`],"serializationVersion":2,"bti":{"suffixes":[`)
-	for i, s := range Suffixes {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		str(s)
-	}
-	b.WriteString(`],"minStem":`)
-	num(MinStem)
+	b.WriteString(`],"serializationVersion":2,"bti":{"stemmer":`)
+	b.Write(rulesJSON)
 	b.WriteString("}}")
 	return b.Bytes(), nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
 	"github.com/bti-handbook/bti/generator/scaffold"
@@ -54,11 +55,10 @@ func searchIn(t *testing.T, tab context.Context, url, query string) []hit {
 	return nil
 }
 
-// TestSearch searches the built sites in Chromium: stemming finds
-// "tiltak" from "tiltaket" (in bokmål and in a nynorsk municipality), a
-// form's name finds the form first, and prefixes and typos still find.
-func TestSearch(t *testing.T) {
-	browser := Browser(t)
+// searchSites builds the sample municipalities and a nynorsk one, as a
+// static host would serve them.
+func searchSites(t *testing.T) output.Tree {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.CopyFS(filepath.Join(dir, "municipalities"), os.DirFS("../../municipalities")); err != nil {
 		t.Fatal(err)
@@ -83,6 +83,16 @@ func TestSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return tree
+}
+
+// TestSearch searches the built sites in Chromium: stemming finds
+// "tiltak" from "tiltaket" (in bokmål and in a nynorsk municipality) and
+// the pages about parents from "foreldrenes", a form's name finds the
+// form first, and prefixes and typos still find.
+func TestSearch(t *testing.T) {
+	browser := Browser(t)
+	tree := searchSites(t)
 	srv := httptest.NewServer(Handler(tree))
 	defer srv.Close()
 	if nn := string(tree["nynorsk/index.html"]); !strings.Contains(nn, `lang="nn"`) || !strings.Contains(nn, "Hovudmeny") {
@@ -101,6 +111,11 @@ func TestSearch(t *testing.T) {
 		{"/vardo/sok/?q=stafettholder", "", "Stafettholder"},
 		{"/nynorsk/sok/?q=tiltaka", "", "Tiltak i eiga teneste"},
 		{"/nynorsk/sok/?q=tiltaket", "", "Tiltak i eiga teneste"},
+		// Inflected forms find the pages that use other forms of the
+		// word (Snowball stems: tjenest, barn, foreldr).
+		{"/lillestrom/sok/?q=tjenester", "Koble på flere tjenester", ""},
+		{"/lillestrom/sok/?q=barnas", "", "Barnets stemme"},
+		{"/lillestrom/sok/?q=foreldrenes", "Samtale med foreldrene", "For foreldre"},
 	}
 	for _, c := range cases {
 		hits := searchIn(t, tab, srv.URL+c.url, c.url[strings.Index(c.url, "q=")+2:])

@@ -34,6 +34,58 @@
   });
 })();
 
+// The Snowball Norwegian stemmer, run over the rules that come with the
+// search index (its "bti" → "stemmer"; generator/search/rules.go), so
+// that a query is cut exactly as the build cut the pages. A global, so
+// that internal/browsertest can run it on every word of the samples.
+function btiStemmer(rules) {
+  "use strict";
+  function entry(s, to, after) { return { a: Array.from(s), to: Array.from(to), after: after }; }
+  var step1 = rules.step1.delete.map(function (s) { return entry(s, ""); })
+    .concat(rules.step1.replace.map(function (p) { return entry(p[0], p[1]); }))
+    .concat(rules.step1.deleteAfter.map(function (c) { return entry(c.suffix, "", c); }));
+  var step2 = rules.step2.map(function (s) { return entry(s, ""); });
+  var step3 = rules.step3.map(function (s) { return entry(s, ""); });
+  function vowel(c) { return rules.vowels.indexOf(c) >= 0; }
+  function has(set, c) { return c !== undefined && set.indexOf(c) >= 0; }
+  // R1 begins after the first non-vowel that follows a vowel, and after
+  // r1Min letters at the earliest.
+  function r1(w) {
+    if (w.length < rules.r1Min) return w.length;
+    var i = 0;
+    while (i < w.length && !vowel(w[i])) i++;
+    i++;
+    while (i < w.length && vowel(w[i])) i++;
+    return i < w.length ? Math.max(i + 1, rules.r1Min) : w.length;
+  }
+  // The longest of list that ends w and lies in R1, or null.
+  function longest(list, w, p1) {
+    var best = null;
+    list.forEach(function (e) {
+      var start = w.length - e.a.length;
+      if (start < p1 || (best && best.a.length >= e.a.length)) return;
+      for (var k = 0; k < e.a.length; k++) if (w[start + k] !== e.a[k]) return;
+      best = e;
+    });
+    return best;
+  }
+  return function stem(t) {
+    var w = Array.from(t.toLowerCase()), p1 = r1(w);
+    var e = longest(step1, w, p1);
+    if (e) {
+      var start = w.length - e.a.length;
+      if (!e.after || has(e.after.letters, w[start - 1]) ||
+          (has(e.after.afterNonVowel, w[start - 1]) && start >= 2 && !vowel(w[start - 2]))) {
+        w = w.slice(0, start).concat(e.to);
+      }
+    }
+    if (longest(step2, w, p1)) w = w.slice(0, w.length - 1);
+    e = longest(step3, w, p1);
+    if (e) w = w.slice(0, w.length - e.a.length);
+    return w.join("");
+  };
+}
+
 // Search: the index is built by bti and loaded, with the MiniSearch
 // client, only when someone searches. The stemmer's rules come with the
 // index, so the browser cuts words exactly as the build did.
@@ -50,16 +102,7 @@
       s.src = cfg.lib; s.onload = ok; s.onerror = fail;
       document.head.appendChild(s);
     }).then(function () { return fetch(cfg.index); }).then(function (r) { return r.text(); }).then(function (text) {
-      var rules = JSON.parse(text).bti;
-      function stem(t) {
-        t = t.toLowerCase();
-        var n = Array.from(t).length;
-        for (var i = 0; i < rules.suffixes.length; i++) {
-          var s = rules.suffixes[i];
-          if (t.endsWith(s) && n - Array.from(s).length >= rules.minStem) return t.slice(0, t.length - s.length);
-        }
-        return t;
-      }
+      var stem = btiStemmer(JSON.parse(text).bti.stemmer);
       return MiniSearch.loadJSON(text, {
         fields: ["title", "text"],
         storeFields: ["title", "url", "kind", "level", "guide", "snippet"],
