@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/bti-handbook/bti/internal/projectfs"
 )
@@ -13,11 +11,7 @@ import (
 // reports the file), so a repository can never make bti copy a file from
 // elsewhere on the machine into a site.
 func openProject(dir string) (fs.FS, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the project folder: %w", err)
-	}
-	return root.FS(), nil
+	return projectfs.Root(dir)
 }
 
 // openProjectForBuild is openProject for one build or check: the same
@@ -25,9 +19,5 @@ func openProject(dir string) (fs.FS, error) {
 // internal/projectfs). The preview server, which lives long, uses
 // openProject.
 func openProjectForBuild(dir string) (fs.FS, error) {
-	f, err := projectfs.Open(dir)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the project folder: %w", err)
-	}
-	return f, nil
+	return projectfs.Open(dir)
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -66,7 +67,8 @@ func (r *reader) text(name string) ([]byte, bool) {
 	}
 	data, err := fs.ReadFile(r.fsys, name)
 	if err != nil {
-		if strings.Contains(err.Error(), "escapes") {
+		var out interface{ Outside() bool }
+		if errors.As(err, &out) && out.Outside() {
 			r.l.Report(diag.Pos{File: name, Line: 1, Col: 1}, linkLeadsOut)
 			return nil, false
 		}

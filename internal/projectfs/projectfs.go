@@ -26,7 +26,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 )
 
 // FS is a project folder. It implements fs.ReadFileFS, fs.ReadDirFS and
@@ -79,23 +78,6 @@ func (f *FS) plainDir(d string) bool {
 	return true
 }
 
-// openDirect opens name's full path p without following a link in its
-// last place; ok is false when it is a link (then os.Root decides).
-func openDirect(op, name, p string) (file *os.File, ok bool, err error) {
-	file, err = os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
-	if err == nil {
-		return file, true, nil
-	}
-	if errors.Is(err, syscall.ELOOP) {
-		return nil, false, nil
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return nil, true, &fs.PathError{Op: op, Path: name, Err: err}
-}
-
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
 	if p, ok := f.direct(name); ok {
@@ -107,7 +89,8 @@ func (f *FS) Open(name string) (fs.File, error) {
 			return file, nil
 		}
 	}
-	return f.root.Open(name)
+	file, err := f.root.Open(name)
+	return file, f.outside(name, err)
 }
 
 // ReadFile implements fs.ReadFileFS.
@@ -143,7 +126,8 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 			}
 		}
 	}
-	return fs.ReadFile(f.root, name)
+	data, err := fs.ReadFile(f.root, name)
+	return data, f.outside(name, err)
 }
 
 // ReadDir implements fs.ReadDirFS: the entries sorted by name.
@@ -160,7 +144,8 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 			return entries, err
 		}
 	}
-	return fs.ReadDir(f.root, name)
+	entries, err := fs.ReadDir(f.root, name)
+	return entries, f.outside(name, err)
 }
 
 // Stat implements fs.StatFS.
@@ -174,5 +159,98 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 			return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 		}
 	}
-	return fs.Stat(f.root, name)
+	st, err := fs.Stat(f.root, name)
+	return st, f.outside(name, err)
+}
+
+// OutsideError is the error of a file that is a symbolic link (or lies
+// below one) leading outside the project: bti never reads it. Its
+// Outside method lets a reader of any fs.FS recognise it.
+type OutsideError struct {
+	Path string
+}
+
+func (e *OutsideError) Error() string {
+	return "open " + e.Path + ": the file is a link that leads outside the project"
+}
+
+// Outside reports that the file lies outside the project.
+func (e *OutsideError) Outside() bool { return true }
+
+// outside turns an error of os.Root for name into an *OutsideError when
+// name resolves, through symbolic links, to a place outside the project
+// (os.Root says so only in the text of an unexported error).
+func (f *FS) outside(name string, err error) error {
+	if err == nil || errors.Is(err, fs.ErrNotExist) || !fs.ValidPath(name) {
+		return err
+	}
+	return classify(f.dir, name, err)
+}
+
+// classify is outside for any project folder dir.
+func classify(dir, name string, err error) error {
+	real, rerr := filepath.EvalSymlinks(filepath.Join(dir, filepath.FromSlash(name)))
+	if rerr != nil {
+		return err
+	}
+	base, berr := filepath.EvalSymlinks(dir)
+	if berr != nil {
+		return err
+	}
+	if rel, rerr := filepath.Rel(base, real); rerr == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return err // inside: some other failure
+	}
+	return &OutsideError{Path: name}
+}
+
+// Root is os.Root's file system of dir (for the preview server, which
+// lives long and so does not remember folders as FS does), with links
+// that lead out reported as *OutsideError like FS does.
+func Root(dir string) (fs.FS, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	return rootFS{dir: abs, fsys: root.FS()}, nil
+}
+
+// rootFS is Root's file system.
+type rootFS struct {
+	dir  string
+	fsys fs.FS
+}
+
+func (r rootFS) err(name string, err error) error {
+	if err == nil || errors.Is(err, fs.ErrNotExist) || !fs.ValidPath(name) {
+		return err
+	}
+	return classify(r.dir, name, err)
+}
+
+// Open implements fs.FS.
+func (r rootFS) Open(name string) (fs.File, error) {
+	file, err := r.fsys.Open(name)
+	return file, r.err(name, err)
+}
+
+// ReadFile implements fs.ReadFileFS.
+func (r rootFS) ReadFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(r.fsys, name)
+	return data, r.err(name, err)
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(r.fsys, name)
+	return entries, r.err(name, err)
+}
+
+// Stat implements fs.StatFS.
+func (r rootFS) Stat(name string) (fs.FileInfo, error) {
+	st, err := fs.Stat(r.fsys, name)
+	return st, r.err(name, err)
 }

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -53,21 +52,37 @@ func TestReadsLikeTheFolder(t *testing.T) {
 	}
 }
 
+// TestRefusesLinksOut: a link that leads out of the project, or a file
+// below one, is never read, and the error says so by its type (both for
+// a build's FS and the preview's Root).
 func TestRefusesLinksOut(t *testing.T) {
-	f, err := Open(tree(t))
+	dir := tree(t)
+	f, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"a/out.md", "a/outdir/secret.txt"} {
-		if data, err := fs.ReadFile(f, name); err == nil || !strings.Contains(err.Error(), "escapes") {
-			t.Errorf("ReadFile(%s) = %q, %v; want an error saying the path escapes", name, data, err)
-		}
-		if _, err := f.Open(name); err == nil {
-			t.Errorf("Open(%s) succeeded", name)
-		}
+	r, err := Root(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := fs.ReadDir(f, "a/outdir"); err == nil {
-		t.Error("ReadDir of a folder link out succeeded")
+	for _, fsys := range []fs.FS{f, r} {
+		for _, name := range []string{"a/out.md", "a/outdir/secret.txt"} {
+			data, err := fs.ReadFile(fsys, name)
+			var out *OutsideError
+			if !errors.As(err, &out) || out.Path != name {
+				t.Errorf("%T: ReadFile(%s) = %q, %v; want an *OutsideError", fsys, name, data, err)
+			}
+			if _, err := fsys.Open(name); err == nil {
+				t.Errorf("%T: Open(%s) succeeded", fsys, name)
+			}
+		}
+		if _, err := fs.ReadDir(fsys, "a/outdir"); err == nil {
+			t.Errorf("%T: ReadDir of a folder link out succeeded", fsys)
+		}
+		// A link inside the project is followed.
+		if _, err := fs.ReadFile(fsys, "a/inside.md"); err != nil {
+			t.Errorf("%T: a link inside: %v", fsys, err)
+		}
 	}
 }
 
