@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
@@ -66,6 +68,21 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(target); err == nil {
 		fmt.Fprintln(stderr, diag.T(lang, "cli.new_exists", "dir", filepath.ToSlash(target)))
 		return 1
+	}
+	// In a folder that is not a project yet, the files that make it a
+	// repository ready to publish; a file that is there already is kept.
+	repo, err := scaffold.Repository(scaffold.Options{Slug: name, Name: *o.name, Style: *o.style, Language: *o.siteLang},
+		releaseVersion(), strings.TrimPrefix(runtime.Version(), "go"))
+	if err != nil {
+		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "new", "detail", err.Error()))
+		return 2
+	}
+	for p, data := range repo {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p))); err == nil {
+			fmt.Fprintln(stdout, diag.T(lang, "cli.new_kept", "file", p))
+			continue
+		}
+		files[p] = data
 	}
 	var names []string
 	for p := range files {

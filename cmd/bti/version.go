@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -20,6 +21,22 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, diag.T(c.runLang(), "cli.version", "version", versionLine()))
 	return 0
+}
+
+// release is the version this source tree is released as. bti new pins
+// it in a new repository's netlify.toml and workflow, unless this bti
+// was itself installed as a released version (go install ...@v1.2.3).
+const release = "v0.3.0"
+
+// releaseRe matches a released version: v1.2.3, not a pseudo-version.
+var releaseRe = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
+
+// releaseVersion is the released version of this bti, for pinning.
+func releaseVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && releaseRe.MatchString(bi.Main.Version) {
+		return bi.Main.Version
+	}
+	return release
 }
 
 // versionLine describes the build from its build information:

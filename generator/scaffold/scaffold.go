@@ -20,7 +20,13 @@ import (
 //go:embed skeleton
 var skeleton embed.FS
 
-var tmpl = template.Must(template.ParseFS(skeleton, "skeleton/*.tmpl"))
+// templates are the skeleton's templates by folder: "nb" and "nn" (each
+// with the common ones at the top), "repo".
+var templates = map[string]*template.Template{
+	"nb":   template.Must(template.ParseFS(skeleton, "skeleton/*.tmpl", "skeleton/nb/*.tmpl")),
+	"nn":   template.Must(template.ParseFS(skeleton, "skeleton/*.tmpl", "skeleton/nn/*.tmpl")),
+	"repo": template.Must(template.ParseFS(skeleton, "skeleton/repo/*.tmpl")),
+}
 
 // Options describe the municipality to start.
 type Options struct {
@@ -38,35 +44,30 @@ type step struct {
 }
 
 // Files returns the files of the new municipality by path relative to the
-// project folder (municipalities/<slug>/...).
+// project folder (municipalities/<slug>/...), in its language: every
+// placeholder text is in bokmål or nynorsk as Options.Language says.
 func Files(o Options) (map[string][]byte, error) {
-	if !slug.Valid(o.Slug) {
-		return nil, fmt.Errorf("%q is not a valid name for the folder: use a-z, 0-9 and '-' (e.g. %q)", o.Slug, slug.Suggest(o.Slug))
+	o, err := o.checked()
+	if err != nil {
+		return nil, err
 	}
-	if o.Style != model.StyleLillestrom && o.Style != model.StyleVardo {
-		return nil, fmt.Errorf("--style must be lillestrom or vardo, not %q", o.Style)
-	}
-	if o.Language == "" {
-		o.Language = "nb"
-	}
-	if o.Language != "nb" && o.Language != "nn" {
-		return nil, fmt.Errorf("--language must be nb or nn, not %q", o.Language)
-	}
-	short := o.Name
-	if short == "" {
-		short = strings.ToUpper(o.Slug[:1]) + strings.ReplaceAll(o.Slug[1:], "-", " ")
-		o.Name = short + " kommune"
-	}
-	short = strings.TrimSuffix(short, " kommune")
+	short := strings.TrimSuffix(o.Name, " kommune")
 	guides := []guide{{ID: "barnehage", Title: "Handlingsveileder for barnehage", Short: "Barnehage"}}
+	if o.Language == "nn" {
+		guides[0].Title = "Handlingsrettleiar for barnehage"
+	}
 	if o.Style == model.StyleVardo {
 		guides = []guide{{ID: "felles", Title: "Handlingsveileder", Short: "Handlingsveileder"}}
+		if o.Language == "nn" {
+			guides = []guide{{ID: "felles", Title: "Handlingsrettleiar", Short: "Handlingsrettleiar"}}
+		}
 	}
 	dir := "municipalities/" + o.Slug + "/"
 	files := map[string][]byte{}
+	lang := o.Language
 	exec := func(name, path string, data any) error {
 		var b bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		if err := templates[lang].ExecuteTemplate(&b, name, data); err != nil {
 			return err
 		}
 		files[dir+path] = b.Bytes()
@@ -79,9 +80,9 @@ func Files(o Options) (map[string][]byte, error) {
 	if err := exec("kontakt.md.tmpl", "pages/kontakt.md", data); err != nil {
 		return nil, err
 	}
-	words := sectionWords[o.Language]
+	words := sectionWords[lang]
 	for _, g := range guides {
-		for n, s := range firstSteps {
+		for n, s := range firstSteps[lang] {
 			s.What, s.How, s.Who = words[0], words[1], words[2]
 			name := fmt.Sprintf("guides/%s/niva-%d/01-%s.md", g.ID, n, slug.Make(s.Title))
 			if err := exec("step.md.tmpl", name, s); err != nil {
@@ -92,39 +93,123 @@ func Files(o Options) (map[string][]byte, error) {
 	return files, nil
 }
 
+// Repository are the files around the municipalities that make a new
+// folder a repository ready to publish: .gitignore, a netlify.toml that
+// builds with bti version (a release such as v0.3.0) on Go goVersion, a
+// workflow that runs bti check on every push and pull request with its
+// mistakes as notes on the lines, and a README.md in the municipality's
+// language. Paths are relative to the project folder.
+func Repository(o Options, version, goVersion string) (map[string][]byte, error) {
+	o, err := o.checked()
+	if err != nil {
+		return nil, err
+	}
+	headers, _ := skeleton.ReadFile("skeleton/repo/headers.toml")
+	data := map[string]any{"Name": o.Name, "Slug": o.Slug, "Version": version, "GoVersion": goVersion,
+		"Lang": o.Language, "Headers": "\n" + string(headers)}
+	files := map[string][]byte{}
+	for _, f := range []struct{ set, name, path string }{
+		{"repo", "gitignore.tmpl", ".gitignore"},
+		{"repo", "netlify.toml.tmpl", "netlify.toml"},
+		{"repo", "workflow.yml.tmpl", ".github/workflows/bti.yml"},
+		{o.Language, "README.md.tmpl", "README.md"},
+	} {
+		var b bytes.Buffer
+		if err := templates[f.set].ExecuteTemplate(&b, f.name, data); err != nil {
+			return nil, err
+		}
+		files[f.path] = b.Bytes()
+	}
+	return files, nil
+}
+
+// checked returns o with its defaults, or an error for what cannot be.
+func (o Options) checked() (Options, error) {
+	if !slug.Valid(o.Slug) {
+		return o, fmt.Errorf("%q is not a valid name for the folder: use a-z, 0-9 and '-' (e.g. %q)", o.Slug, slug.Suggest(o.Slug))
+	}
+	if o.Style != model.StyleLillestrom && o.Style != model.StyleVardo {
+		return o, fmt.Errorf("--style must be lillestrom or vardo, not %q", o.Style)
+	}
+	if o.Language == "" {
+		o.Language = "nb"
+	}
+	if o.Language != "nb" && o.Language != "nn" {
+		return o, fmt.Errorf("--language must be nb or nn, not %q", o.Language)
+	}
+	if o.Name == "" {
+		o.Name = strings.ToUpper(o.Slug[:1]) + strings.ReplaceAll(o.Slug[1:], "-", " ") + " kommune"
+	}
+	return o, nil
+}
+
 var sectionWords = map[string][3]string{"nb": {"Hva", "Hvordan", "Hvem"}, "nn": {"Kva", "Korleis", "Kven"}}
 
 // firstSteps are the first step of each level, for the coordinator to
-// rewrite and add to.
-var firstSteps = [4]step{
-	{
-		Title: "Undring og bekymring", Summary: "Du undrer deg over et barn og skriver ned hva du ser.",
-		WhatText: "Beskriv hva som skjer i dette trinnet. Skriv konkret, slik at en ny ansatt forstår det.",
-		HowText:  "- Skriv ned hva du har sett og hørt.\n- Bruk [sjekklisten for tegn og signaler](../../../toolbox/sjekkliste-tegn-og-signaler.md).",
-		WhoText:  "Den ansatte som undrer seg, sammen med sin nærmeste leder.",
-		Tools:    []string{"sjekkliste-tegn-og-signaler", "undringsprotokoll"},
+// rewrite and add to, in each language.
+var firstSteps = map[string][4]step{
+	"nb": {
+		{
+			Title: "Undring og bekymring", Summary: "Du undrer deg over et barn og skriver ned hva du ser.",
+			WhatText: "Beskriv hva som skjer i dette trinnet. Skriv konkret, slik at en ny ansatt forstår det.",
+			HowText:  "- Skriv ned hva du har sett og hørt.\n- Bruk [sjekklisten for tegn og signaler](../../../toolbox/sjekkliste-tegn-og-signaler.md).",
+			WhoText:  "Den ansatte som undrer seg, sammen med sin nærmeste leder.",
+			Tools:    []string{"sjekkliste-tegn-og-signaler", "undringsprotokoll"},
+		},
+		{
+			Title: "Tiltak i egen tjeneste", Summary: "Tjenesten lager en tiltaksplan sammen med foreldrene.",
+			WhatText: "Beskriv tiltakene tjenesten setter i gang selv.",
+			HowText:  "Bruk [tiltaksplanen](../../../toolbox/tiltaksplan.md) og avtal når tiltakene skal evalueres.",
+			WhoText:  "Leder for tjenesten har ansvaret.",
+			Tools:    []string{"tiltaksplan", "evaluering-av-tiltak"},
+		},
+		{
+			Title: "Samarbeid med en annen tjeneste", Summary: "Med samtykke fra foreldrene tar dere inn én annen tjeneste.",
+			WhatText: "Beskriv hvordan dere samarbeider med én annen tjeneste.",
+			HowText:  "Innhent samtykke med [samtykkeskjemaet](../../../toolbox/samtykkeskjema.md) før dere drøfter saken med navn.",
+			WhoText:  "Stafettholderen kaller inn til samarbeidsmøte.",
+			Tools:    []string{"samtykkeskjema", "motemal"},
+			Services: []string{"ppt"},
+		},
+		{
+			Title: "Utvidet samarbeid", Summary: "Flere tjenester samarbeider, og stafettholderen koordinerer.",
+			WhatText: "Beskriv hvordan flere tjenester samarbeider rundt barnet og familien.",
+			HowText:  "Opprett stafettlogg med [samtykke](../../../toolbox/samtykke-stafettlogg.md) og hold jevnlige samarbeidsmøter.",
+			WhoText:  "Stafettholderen, sammen med foreldrene og tjenestene.",
+			Tools:    []string{"samtykke-stafettlogg", "stafettloggskjema", "individuell-plan"},
+			Services: []string{"ppt", "barneverntjenesten"},
+		},
 	},
-	{
-		Title: "Tiltak i egen tjeneste", Summary: "Tjenesten lager en tiltaksplan sammen med foreldrene.",
-		WhatText: "Beskriv tiltakene tjenesten setter i gang selv.",
-		HowText:  "Bruk [tiltaksplanen](../../../toolbox/tiltaksplan.md) og avtal når tiltakene skal evalueres.",
-		WhoText:  "Leder for tjenesten har ansvaret.",
-		Tools:    []string{"tiltaksplan", "evaluering-av-tiltak"},
-	},
-	{
-		Title: "Samarbeid med en annen tjeneste", Summary: "Med samtykke fra foreldrene tar dere inn én annen tjeneste.",
-		WhatText: "Beskriv hvordan dere samarbeider med én annen tjeneste.",
-		HowText:  "Innhent samtykke med [samtykkeskjemaet](../../../toolbox/samtykkeskjema.md) før dere drøfter saken med navn.",
-		WhoText:  "Stafettholderen kaller inn til samarbeidsmøte.",
-		Tools:    []string{"samtykkeskjema", "motemal"},
-		Services: []string{"ppt"},
-	},
-	{
-		Title: "Utvidet samarbeid", Summary: "Flere tjenester samarbeider, og stafettholderen koordinerer.",
-		WhatText: "Beskriv hvordan flere tjenester samarbeider rundt barnet og familien.",
-		HowText:  "Opprett stafettlogg med [samtykke](../../../toolbox/samtykke-stafettlogg.md) og hold jevnlige samarbeidsmøter.",
-		WhoText:  "Stafettholderen, sammen med foreldrene og tjenestene.",
-		Tools:    []string{"samtykke-stafettlogg", "stafettloggskjema", "individuell-plan"},
-		Services: []string{"ppt", "barneverntjenesten"},
+	"nn": {
+		{
+			Title: "Undring og uro", Summary: "Du undrar deg over eit barn og skriv ned kva du ser.",
+			WhatText: "Skildra kva som skjer i dette trinnet. Skriv konkret, slik at ein ny tilsett forstår det.",
+			HowText:  "- Skriv ned kva du har sett og høyrt.\n- Bruk [sjekklista for teikn og signal](../../../toolbox/sjekkliste-tegn-og-signaler.md).",
+			WhoText:  "Den tilsette som undrar seg, saman med den næraste leiaren sin.",
+			Tools:    []string{"sjekkliste-tegn-og-signaler", "undringsprotokoll"},
+		},
+		{
+			Title: "Tiltak i eiga teneste", Summary: "Tenesta lagar ein tiltaksplan saman med foreldra.",
+			WhatText: "Skildra tiltaka tenesta set i gang sjølv.",
+			HowText:  "Bruk [tiltaksplanen](../../../toolbox/tiltaksplan.md) og avtal når tiltaka skal evaluerast.",
+			WhoText:  "Leiaren for tenesta har ansvaret.",
+			Tools:    []string{"tiltaksplan", "evaluering-av-tiltak"},
+		},
+		{
+			Title: "Samarbeid med ei anna teneste", Summary: "Med samtykke frå foreldra tek de inn éi anna teneste.",
+			WhatText: "Skildra korleis de samarbeider med éi anna teneste.",
+			HowText:  "Hent inn samtykke med [samtykkeskjemaet](../../../toolbox/samtykkeskjema.md) før de drøftar saka med namn.",
+			WhoText:  "Stafetthaldaren kallar inn til samarbeidsmøte.",
+			Tools:    []string{"samtykkeskjema", "motemal"},
+			Services: []string{"ppt"},
+		},
+		{
+			Title: "Utvida samarbeid", Summary: "Fleire tenester samarbeider, og stafetthaldaren koordinerer.",
+			WhatText: "Skildra korleis fleire tenester samarbeider rundt barnet og familien.",
+			HowText:  "Opprett stafettlogg med [samtykke](../../../toolbox/samtykke-stafettlogg.md) og hald jamlege samarbeidsmøte.",
+			WhoText:  "Stafetthaldaren, saman med foreldra og tenestene.",
+			Tools:    []string{"samtykke-stafettlogg", "stafettloggskjema", "individuell-plan"},
+			Services: []string{"ppt", "barneverntjenesten"},
+		},
 	},
 }

@@ -2,9 +2,15 @@ package scaffold
 
 import (
 	"io/fs"
+	"os"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/linkcheck"
@@ -107,6 +113,87 @@ func TestNewRefusesBadInput(t *testing.T) {
 	for _, o := range []Options{{Slug: "Ås", Style: "vardo"}, {Slug: "as", Style: "oslo"}, {Slug: "as", Style: "vardo", Language: "se"}} {
 		if _, err := Files(o); err == nil {
 			t.Errorf("%+v: want an error", o)
+		}
+	}
+}
+
+// TestRepositoryFiles: a new repository's netlify.toml and workflow are
+// valid for their services, pin the bti version, and the netlify.toml
+// has the security headers of bti's own.
+func TestRepositoryFiles(t *testing.T) {
+	files, err := Repository(Options{Slug: "myrvik", Style: "vardo", Language: "nn"}, "v1.2.3", "1.26.8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{".gitignore", "netlify.toml", ".github/workflows/bti.yml", "README.md"} {
+		if len(files[p]) == 0 {
+			t.Errorf("no %s", p)
+		}
+	}
+	var netlify, own struct {
+		Build struct {
+			Command     string            `toml:"command"`
+			Publish     string            `toml:"publish"`
+			Environment map[string]string `toml:"environment"`
+		} `toml:"build"`
+		Headers []struct {
+			For    string            `toml:"for"`
+			Values map[string]string `toml:"values"`
+		} `toml:"headers"`
+	}
+	if _, err := toml.Decode(string(files["netlify.toml"]), &netlify); err != nil {
+		t.Fatalf("netlify.toml: %v", err)
+	}
+	if netlify.Build.Command != "go run github.com/bti-handbook/bti/cmd/bti@v1.2.3 build" || netlify.Build.Publish != "public" ||
+		netlify.Build.Environment["GO_VERSION"] != "1.26.8" {
+		t.Errorf("netlify.toml build: %+v", netlify.Build)
+	}
+	data, err := os.ReadFile("../../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := toml.Decode(string(data), &own); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(netlify.Headers, own.Headers) || len(own.Headers) < 3 {
+		t.Errorf("the headers differ from bti's own netlify.toml:\n%+v\n%+v", netlify.Headers, own.Headers)
+	}
+	var wf struct {
+		On   map[string]any `yaml:"on"`
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string `yaml:"uses"`
+				Run  string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(files[".github/workflows/bti.yml"], &wf); err != nil {
+		t.Fatalf("workflow: %v", err)
+	}
+	if _, ok := wf.On["pull_request"]; !ok {
+		t.Error("the workflow does not run on pull requests")
+	}
+	runs := ""
+	for _, s := range wf.Jobs["check"].Steps {
+		runs += s.Run
+	}
+	if runs != "go run github.com/bti-handbook/bti/cmd/bti@v1.2.3 check --format github" {
+		t.Errorf("the workflow runs %q", runs)
+	}
+}
+
+// TestNynorskHasNoBokmal: every placeholder text of a nynorsk
+// municipality and its README is nynorsk.
+func TestNynorskHasNoBokmal(t *testing.T) {
+	files, _ := Files(Options{Slug: "myrvik", Style: "lillestrom", Language: "nn"})
+	repo, _ := Repository(Options{Slug: "myrvik", Style: "lillestrom", Language: "nn"}, "v1.2.3", "1.26.8")
+	files["README.md"] = repo["README.md"]
+	bokmal := regexp.MustCompile(`(?i)\b(ikke|hva|hvordan|hvem|hvis|håndboken?|veilederen?|fra|noen|også|bare|skrives|deg selv|nærmeste|kaller|hjemme|gjøre|mellom dem)\b`)
+	for p, data := range files {
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := bokmal.FindString(line); m != "" {
+				t.Errorf("%s:%d: bokmål %q in %q", p, i+1, m, line)
+			}
 		}
 	}
 }
