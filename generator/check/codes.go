@@ -25,4 +25,6 @@ const (
 	unsafeSVG      diag.Code = "BTI432"
 	hiddenInName   diag.Code = "BTI433"
 	telNotPhone    diag.Code = "BTI434"
+	plainHTTP      diag.Code = "BTI435"
+	imageLarge     diag.Code = "BTI436"
 )

@@ -161,6 +161,9 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 			return "", false
 		}
 		scheme := strings.ToLower(u.Scheme)
+		if scheme == "http" {
+			l.Report(link.Pos, plainHTTP, "dest", dest, "suggestion", "https"+dest[len("http"):])
+		}
 		if !passSchemes[scheme] {
 			l.Report(link.Pos, linkScheme, "scheme", u.Scheme+":")
 		} else if scheme == "tel" && !model.ValidPhone(strings.NewReplacer("%20", " ", "-", "", ".", "").Replace(u.Opaque)) {
@@ -221,6 +224,9 @@ func (ix *linkIndex) resolve(d *model.Doc, link *model.Link, l *diag.List) (stri
 	pub, ok := publish(ix.m, src, link.Pos, link.Image, l)
 	if !ok {
 		return "", false
+	}
+	if size := ix.m.ImageSizes[src]; link.Image && size > maxImage {
+		l.Report(link.Pos, imageLarge, "file", path.Base(src), "size", kilobytes(size), "max", kilobytes(maxImage))
 	}
 	return withFrag(model.FileURL(pub), frag), true
 }

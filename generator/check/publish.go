@@ -2,12 +2,20 @@ package check
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/safefile"
 )
+
+// maxImage is the largest image a page shows without a warning: a phone
+// on a slow connection waits for what is larger.
+const maxImage = 500 * 1000
+
+// kilobytes writes a size as people read it: "740 kB".
+func kilobytes(n int64) string { return strconv.FormatInt((n+500)/1000, 10) + " kB" }
 
 // publish records that the site publishes the file src (a path from the
 // project's root) as it is, below /filer/, once it has checked that it

@@ -97,7 +97,7 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	ownPages, _ := r.loadPages(dir+"/pages", false, never, natPages)
 	m.Toolbox = override(tools, ownTools, func(t *model.Tool) string { return t.Slug })
 	m.Pages = override(pages, ownPages, func(p *model.Page) string { return p.Slug })
-	m.Existing, m.UnsafeSVG = r.indexFiles(dir)
+	m.Existing, m.UnsafeSVG, m.ImageSizes = r.indexFiles(dir)
 	for p, f := range nat.UnsafeSVG {
 		m.UnsafeSVG[p] = f
 	}
@@ -292,13 +292,18 @@ func (r *reader) checkTopLevel(dir string) {
 
 // indexFiles lists every regular file below dir, and what was found in
 // each SVG among them that could run code (see package safefile).
-func (r *reader) indexFiles(dir string) (files map[string]bool, unsafe map[string]safefile.Finding) {
-	files, unsafe = map[string]bool{}, map[string]safefile.Finding{}
+func (r *reader) indexFiles(dir string) (files map[string]bool, unsafe map[string]safefile.Finding, sizes map[string]int64) {
+	files, unsafe, sizes = map[string]bool{}, map[string]safefile.Finding{}, map[string]int64{}
 	_ = fs.WalkDir(r.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return nil
 		}
 		files[p] = true
+		if safefile.Image(p) {
+			if info, err := d.Info(); err == nil {
+				sizes[p] = info.Size()
+			}
+		}
 		if safefile.IsSVG(p) {
 			data, err := fs.ReadFile(r.fsys, p)
 			if err != nil {
@@ -309,7 +314,7 @@ func (r *reader) indexFiles(dir string) (files map[string]bool, unsafe map[strin
 		}
 		return nil
 	})
-	return files, unsafe
+	return files, unsafe, sizes
 }
 
 // badName reports a file or folder name that cannot be part of an

@@ -9,4 +9,5 @@ const (
 	invisibleChar  diag.Code = "BTI302"
 	markerSpace    diag.Code = "BTI303"
 	indentedCode   diag.Code = "BTI304"
+	imageNoAlt     diag.Code = "BTI305"
 )

@@ -44,7 +44,11 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 		case *ast.Link:
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 1)), Node: n})
 		case *ast.Image:
-			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 2)), Image: true, Node: n})
+			at := pos(inlineStart(n, 2))
+			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: at, Image: true, Node: n})
+			if strings.TrimSpace(formfield.PlainText(n, src)) == "" {
+				l.Report(at, imageNoAlt, "dest", string(n.Destination))
+			}
 		case *ast.Paragraph, *ast.TextBlock:
 			brokenLinks(n, src, pos, l)
 		case *ast.CodeBlock:

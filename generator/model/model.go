@@ -89,6 +89,9 @@ type Municipality struct {
 	// it (package safefile); check refuses to publish them.
 	UnsafeSVG map[string]safefile.Finding
 
+	// ImageSizes holds the size in bytes of every image file below Dir.
+	ImageSizes map[string]int64
+
 	// Existing holds every file below Dir, by path from the site root,
 	// for checking links and attachments without reading the disk again.
 	Existing map[string]bool

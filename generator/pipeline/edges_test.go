@@ -154,3 +154,25 @@ func TestEdgeTranslateANationalPage(t *testing.T) {
 		t.Error("the national page does not link its translation")
 	}
 }
+
+// TestEdgeImageAndLinkWarnings: an image over 500 kB and one without a
+// description, and an http:// link, are warnings at their lines.
+func TestEdgeImageAndLinkWarnings(t *testing.T) {
+	msgs, tree := edge(t, map[string]string{
+		"municipalities/test/assets/stor.jpg":  strings.Repeat("x", 600*1000),
+		"municipalities/test/assets/liten.png": "png",
+		"municipalities/test/pages/bilder.md":  "+++\ntitle = \"Bilder\"\n+++\n\n![Kart](../assets/stor.jpg)\n\n![](../assets/liten.png)\n\nSe [Bufdir](http://bufdir.no/bti).\n",
+	})
+	for _, want := range []string{
+		"municipalities/test/pages/bilder.md:5:1: warning: the image stor.jpg is large (600 kB; an image should be under 500 kB) [BTI436]",
+		"municipalities/test/pages/bilder.md:7:1: warning: the image \"../assets/liten.png\" has no description [BTI305]",
+		"municipalities/test/pages/bilder.md:9:4: warning: the link \"http://bufdir.no/bti\" uses http:// without encryption [BTI435]\n\thint: use https:// if the site has it: https://bufdir.no/bti",
+	} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("no %q in:\n%s", want, msgs)
+		}
+	}
+	if tree["test/bilder/index.html"] == nil {
+		t.Error("warnings stopped the build")
+	}
+}
