@@ -63,9 +63,3 @@ func (o overlay) Stat(name string) (fs.FileInfo, error) {
 	fsys, n := o.pick(name)
 	return fs.Stat(fsys, n)
 }
-
-// Embedded reports whether fsys serves content/ from the built-in defaults.
-func Embedded(fsys fs.FS) bool {
-	_, ok := fsys.(overlay)
-	return ok
-}

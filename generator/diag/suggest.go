@@ -28,15 +28,6 @@ func Suggest(got string, candidates []string) string {
 	return best
 }
 
-// DidYouMean formats a hint from Suggest, or returns fallback when nothing is
-// close.
-func DidYouMean(got string, candidates []string, fallback string) string {
-	if s := Suggest(got, candidates); s != "" {
-		return "did you mean \"" + s + "\"?"
-	}
-	return fallback
-}
-
 // distance is the Levenshtein distance between a and b, counted in runes.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 	"sync"
 
@@ -203,11 +202,6 @@ func validLang(s string) bool {
 		}
 	}
 	return true
-}
-
-// stem is the file name without its extension.
-func stem(name string) string {
-	return strings.TrimSuffix(path.Base(name), path.Ext(name))
 }
 
 // guard turns a panic while reading file into a diagnostic that names the

@@ -66,10 +66,7 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 		m.Style = r.sniff(dir+"/municipality.toml", styleLine, model.StyleLillestrom)
 	}
 	r.checkTopLevel(dir)
-	levels := nat.Levels
-	var pages []*model.Page
-	var tools []*model.Tool
-	levels, pages, tools = forLanguage(nat, m.Language)
+	levels, pages, tools := forLanguage(nat, m.Language)
 	// Each municipality gets its own copies of the national documents:
 	// check fills in which of its steps use them. Their parsed text
 	// stays shared and is never changed.

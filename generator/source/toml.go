@@ -197,9 +197,6 @@ func (d *Doc) Has(path string) bool {
 	return ok
 }
 
-// File is the path of the file the document was read from.
-func (d *Doc) File() string { return d.file }
-
 // Pos returns the position of the key at path ("title", "services[2].id").
 // For a key that is not set it returns the position of the closest parent
 // that is, or the start of the document.

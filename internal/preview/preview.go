@@ -139,8 +139,5 @@ func (s *Site) next(v uint64) <-chan struct{} {
 	return ch
 }
 
-// Diagnostics returns the mistakes of the latest build.
-func (s *Site) Diagnostics() []diag.Diagnostic { return s.snapshot().diags }
-
 // Version counts the builds so far.
 func (s *Site) Version() uint64 { return s.snapshot().version }
