@@ -129,14 +129,36 @@ func (b *builder) stepPage(r *markdown.Renderer, gv *guideView, gl *model.GuideL
 		return nil, err
 	}
 	v.Sections = secs
-	if i > 0 {
-		v.Prev = lv.Steps[i-1]
-	}
-	if i+1 < len(lv.Steps) {
-		v.Next = lv.Steps[i+1]
-	}
+	v.LevelSteps, v.LevelURL = lv.Steps, lv.URL
+	v.Prev, v.Next = pager(gv, s.Level, i)
 	p.Step = v
 	return p, nil
+}
+
+// pager finds the steps before and after step i of level n in the guide:
+// across a level's boundary the last step of the level before, the first
+// of the next (levels without steps are skipped).
+func pager(gv *guideView, n, i int) (prev, next *pagerLink) {
+	steps := gv.Levels[n].Steps
+	if i > 0 {
+		prev = &pagerLink{stepRef: steps[i-1]}
+	} else {
+		for m := n - 1; m >= 0 && prev == nil; m-- {
+			if s := gv.Levels[m].Steps; len(s) > 0 {
+				prev = &pagerLink{stepRef: s[len(s)-1], Level: gv.Levels[m].Level.Name}
+			}
+		}
+	}
+	if i+1 < len(steps) {
+		next = &pagerLink{stepRef: steps[i+1]}
+	} else {
+		for m := n + 1; m < len(gv.Levels) && next == nil; m++ {
+			if s := gv.Levels[m].Steps; len(s) > 0 {
+				next = &pagerLink{stepRef: s[0], Level: gv.Levels[m].Level.Name}
+			}
+		}
+	}
+	return prev, next
 }
 
 // sections renders a step's parts with the site's labels as headings.
@@ -260,7 +282,10 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	p.L = b.theme.Table(p.UILang(), b.m.Language)
 	r.AnchorLabel = p.T("link_to_heading")
 	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
-	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL}
+	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL, Changed: b.opts.Changed[t.File]}
+	if tr != nil {
+		v.Changed = b.opts.Changed[tr.File]
+	}
 	if tr != nil && tr.Category != "" {
 		v.Category = tr.Category
 	}

@@ -50,22 +50,33 @@ type stepRef struct {
 	URL     string
 }
 
+// pagerLink is the previous or next step; Level names the step's level
+// when it is another than this step's (the pager crosses levels).
+type pagerLink struct {
+	*stepRef
+	Level string
+}
+
 type stepView struct {
-	Level     *model.Level
-	Guide     *guideView
-	Number    int
-	Count     int
-	Title     string
-	Summary   string
-	Deadline  string
-	Tools     []*toolRef
-	Services  []*model.Service
-	Sections  []sectionView
-	Prev      *stepRef
-	Next      *stepRef
-	PrevLevel *levelRef
-	NextLevel *levelRef
-	Changed   string
+	Level    *model.Level
+	Guide    *guideView
+	Number   int
+	Count    int
+	Title    string
+	Summary  string
+	Deadline string
+	Tools    []*toolRef
+	Services []*model.Service
+	Sections []sectionView
+	// LevelSteps are the steps of this step's level, in order; LevelURL
+	// is the level's page.
+	LevelSteps []*stepRef
+	LevelURL   string
+	Prev       *pagerLink
+	Next       *pagerLink
+	PrevLevel  *levelRef
+	NextLevel  *levelRef
+	Changed    string
 	// PrintAnchor is the step's anchor on the guide's print page.
 	PrintAnchor string
 }
@@ -106,7 +117,10 @@ type categoryView struct {
 }
 
 type toolView struct {
-	Kind       string
+	Kind string
+	// Changed is the date the document last changed (from git), for the
+	// header of a printed form.
+	Changed    string
 	Category   string
 	Body       template.HTML
 	PDF        string
