@@ -70,10 +70,17 @@ func toolLevels(t *model.Tool) []int {
 	return out
 }
 
+// howToSlug is the national page that explains how to use the handbook,
+// linked from the front page.
+const howToSlug = "slik-bruker-du-handboka"
+
 func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	p := b.page("front", "/", "")
-	p.Summary = b.m.Name + ": handlingsveileder og verktøykasse for Bedre tverrfaglig innsats (BTI)."
+	p.Summary = fmt.Sprintf(p.T("front_summary"), b.m.Name)
 	front := &frontView{Guides: b.guides}
+	if pg := b.pageBySlug(howToSlug); pg != nil {
+		front.HowTo = &link{Title: pg.Title, URL: pg.URL()}
+	}
 	// The most used forms: those that most steps list.
 	var forms []*model.Tool
 	for _, t := range b.m.Toolbox {
@@ -231,13 +238,13 @@ func (b *builder) toolboxPage(filter int) *pageView {
 	p.Title = p.T("toolbox")
 	if filter >= 0 {
 		p.Title += ": " + b.m.Levels[filter].Name
-		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
+		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/", Key: "toolbox"}}
 	} else {
 		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}}
 	}
 	v := &toolboxView{Filter: filter}
 	for n, lv := range b.m.Levels {
-		v.Levels = append(v.Levels, levelRef2{Number: n, Name: lv.Name, URL: fmt.Sprintf("/verktoykasse/niva-%d/", n)})
+		v.Levels = append(v.Levels, levelRef2{Number: n, Name: lv.Name, Title: lv.Title, URL: fmt.Sprintf("/verktoykasse/niva-%d/", n)})
 	}
 	byCat := map[string][]*toolRef{}
 	var cats []string
@@ -281,13 +288,14 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
 	p.L = b.theme.Table(p.UILang(), b.m.Language)
 	r.AnchorLabel = p.T("link_to_heading")
-	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
+	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/", Key: "toolbox"}}
 	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL, Changed: b.opts.Changed[t.File]}
 	if tr != nil {
 		v.Changed = b.opts.Changed[tr.File]
 	}
+	v.CategoryLang = b.m.Language
 	if tr != nil && tr.Category != "" {
-		v.Category = tr.Category
+		v.Category, v.CategoryLang = tr.Category, tr.Lang
 	}
 	html, err := b.html(r, body, nil, u)
 	if err != nil {

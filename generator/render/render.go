@@ -78,6 +78,9 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 	}
 	b.site.Menu = b.menu()
 	b.site.MenuRow, b.site.MenuMore = menuRow(b.site.Menu)
+	if pg := b.pageBySlug("stafettlogg"); pg != nil {
+		b.site.Stafett = &link{Title: pg.Title, URL: pg.URL()}
+	}
 	if err := b.searchIndex(tree); err != nil {
 		return nil, err
 	}
@@ -287,6 +290,16 @@ func (b *builder) menu() []link {
 	items = append(items, stafett...)
 	items = append(items, link{Title: t("toolbox"), URL: model.URLToolbox, Key: "toolbox"}, link{Title: t("services"), URL: model.URLServices, Key: "services"})
 	return append(items, rest...)
+}
+
+// pageBySlug returns the site's free page with the slug, or nil.
+func (b *builder) pageBySlug(slug string) *model.Page {
+	for _, p := range b.m.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
 }
 
 func or(a, b string) string {

@@ -20,9 +20,12 @@ type siteView struct {
 	// Menu is every item of the main menu (the phone menu lists them
 	// all); on wide screens MenuRow is the row and MenuMore what does
 	// not fit in it.
-	Menu      []link
-	MenuRow   []link
-	MenuMore  []link
+	Menu     []link
+	MenuRow  []link
+	MenuMore []link
+	// Stafett is the page on the baton holder and log that the model's
+	// bar leads to, nil when the site has none.
+	Stafett   *link
 	Emergency *emergencyBox
 	CSS       string // root-relative URLs of the assets
 	JS        string
@@ -172,14 +175,22 @@ func (p *pageView) T(key string) string {
 }
 
 // UILang is the language of the interface around the content: the page's
-// language where the interface text has been translated into it, otherwise
-// the municipality's.
+// language where the interface text has been translated into it, and
+// English on a translated page in a language without a table (a reader
+// of a page in Tigrinya is more likely to read English than Norwegian).
 func (p *pageView) UILang() string {
+	if p.Lang == p.Site.M.Language {
+		return p.Lang
+	}
 	if _, ok := p.Site.theme.i18n[p.Lang]; ok {
 		return p.Lang
 	}
-	return p.Site.M.Language
+	return fallbackLang
 }
+
+// fallbackLang is the interface's language on pages in a language that
+// has no table of interface text.
+const fallbackLang = "en"
 
 // ChromeLang marks the header, menu and footer with their language when it
 // is not the page's (WCAG 3.1.2, language of parts).

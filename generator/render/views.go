@@ -11,6 +11,8 @@ import (
 type frontView struct {
 	Guides []*guideView
 	Forms  []*toolRef
+	// HowTo is the page that explains the handbook, nil without one.
+	HowTo *link
 }
 
 type guideView struct {
@@ -107,6 +109,7 @@ type toolboxView struct {
 type levelRef2 struct {
 	Number int
 	Name   string
+	Title  string
 	URL    string
 }
 
@@ -120,14 +123,17 @@ type toolView struct {
 	Kind string
 	// Changed is the date the document last changed (from git), for the
 	// header of a printed form.
-	Changed    string
-	Category   string
-	Body       template.HTML
-	PDF        string
-	PrintWeb   bool // no PDF can be made in this script: print the page
-	Attachment *attachmentView
-	External   string
-	UsedBy     []usedByView
+	Changed  string
+	Category string
+	// CategoryLang is the category's language: the translation's, or
+	// the municipality's when the translation has none of its own.
+	CategoryLang string
+	Body         template.HTML
+	PDF          string
+	PrintWeb     bool // no PDF can be made in this script: print the page
+	Attachment   *attachmentView
+	External     string
+	UsedBy       []usedByView
 }
 
 type attachmentView struct {

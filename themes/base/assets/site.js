@@ -143,7 +143,7 @@
     if (url) url.textContent = here();
     var date = head.querySelector(".print-header__printed");
     if (date) {
-      date.querySelector("time").textContent = new Date().toLocaleDateString(document.documentElement.lang || "nb");
+      date.querySelector(".print-header__date").textContent = new Date().toLocaleDateString(document.documentElement.lang || "nb");
       date.hidden = false;
     }
   });
@@ -218,10 +218,27 @@
       return res;
     });
   }
+  // No hits says so where the results would be, with what to try.
+  function none() {
+    var li = document.createElement("li");
+    li.className = "search-none";
+    var b = document.createElement("strong");
+    b.textContent = cfg.none;
+    li.appendChild(b);
+    var p = document.createElement("p");
+    p.textContent = cfg.hint + " ";
+    var a = document.createElement("a");
+    a.href = cfg.root + "verktoykasse/";
+    a.textContent = cfg.toolbox;
+    p.appendChild(a);
+    li.appendChild(p);
+    return li;
+  }
   function show(list, status, results, max) {
     list.textContent = "";
     results.slice(0, max || results.length).forEach(function (r) { list.appendChild(item(r)); });
-    status.textContent = results.length ? results.length + " " + cfg.results : cfg.none;
+    if (!results.length) list.appendChild(none());
+    status.textContent = results.length ? results.length + " " + cfg.results : cfg.none + ". " + cfg.hint;
   }
   // The search page: /sok/?q=... shows its results, and updates as you type.
   var pageList = document.getElementById("sok-resultater");
@@ -255,6 +272,7 @@
     if (!v) { popup.hidden = true; hstatus.textContent = ""; return; }
     search(v).then(function (r) {
       show(list, hstatus, r, 6);
+      all.hidden = !r.length;
       all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(v);
       popup.hidden = false;
     });
