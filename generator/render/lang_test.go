@@ -94,3 +94,30 @@ func TestTranslatedPagesSpeakTheirLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPagerCrossesLevels: the last step of a level leads on to the first
+// of the next, and the first back to the last of the one before.
+func TestPagerCrossesLevels(t *testing.T) {
+	tree := translated(t)
+	last0 := string(tree["test/felles/niva-0/undring-og-bekymring/index.html"])
+	first1 := string(tree["test/felles/niva-1/tiltak-i-egen-tjeneste/index.html"])
+	if last0 == "" || first1 == "" {
+		var pages []string
+		for p := range tree {
+			if strings.Contains(p, "niva-0/") || strings.Contains(p, "niva-1/") {
+				pages = append(pages, p)
+			}
+		}
+		t.Fatalf("the scaffold's steps are not where the test expects: %v", pages)
+	}
+	if !strings.Contains(last0, `href="../../niva-1/tiltak-i-egen-tjeneste/" rel="next"><span>Neste trinn · Nivå 1</span>`) {
+		t.Error("the last step of level 0 does not lead to the first of level 1")
+	}
+	if !strings.Contains(first1, `rel="prev"><span>Forrige trinn · Nivå 0</span>`) {
+		t.Error("the first step of level 1 does not lead back to the last of level 0")
+	}
+	// Every step page lists the steps of its level, itself marked.
+	if !strings.Contains(first1, `<nav class="level-steps level-1" aria-labelledby="niva-trinn">`) || !strings.Contains(first1, `<a href="./" aria-current="page"><span class="level-steps__n">1</span>`) {
+		t.Error("the step page does not list its level's steps with itself marked")
+	}
+}
