@@ -103,6 +103,9 @@ func docs(m *model.Municipality) []*model.Doc {
 	}
 	if m.Emergency != nil {
 		addDoc(m.Emergency.Text)
+		for _, tr := range m.Emergency.Translations {
+			addDoc(tr.Text)
+		}
 	}
 	for _, g := range m.Guides {
 		addDoc(g.Intro)

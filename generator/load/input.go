@@ -32,6 +32,15 @@ type labelsFile struct {
 }
 
 type emergencyFile struct {
+	Title        string                 `toml:"title"`
+	Text         string                 `toml:"text"`
+	Translations []emergencyTranslation `toml:"translations"`
+}
+
+// emergencyTranslation is the emergency box in another language, for the
+// pages in it ([[emergency.translations]]).
+type emergencyTranslation struct {
+	Lang  string `toml:"lang"`
 	Title string `toml:"title"`
 	Text  string `toml:"text"`
 }

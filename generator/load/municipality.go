@@ -206,6 +206,7 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 		} else {
 			m.Emergency = &model.Emergency{Pos: doc.Pos("emergency"), Title: f.Emergency.Title,
 				Text: markdown.ParseInline(doc.Pos("emergency.text"), f.Emergency.Text, r.l)}
+			m.Emergency.Translations = r.emergencyTranslations(f.Emergency.Translations, m.Language, doc)
 		}
 	}
 	r.fillServices(m, f.Services, doc)
@@ -322,4 +323,40 @@ func (r *reader) badName(pos diag.Pos, name, ext string) {
 		d = d.WithHint("rename", "suggestion", s+ext)
 	}
 	r.l.Add(d)
+}
+
+// emergencyTranslations checks the emergency box's translations: each has
+// a language other than the municipality's, given once, a title and a
+// text.
+func (r *reader) emergencyTranslations(entries []emergencyTranslation, lang string, doc *source.Doc) []*model.EmergencyText {
+	var out []*model.EmergencyText
+	seen := map[string]bool{}
+	for i, e := range entries {
+		key := fmt.Sprintf("emergency.translations[%d]", i)
+		switch {
+		case e.Lang == "":
+			r.l.Errorf(doc.Pos(key), `add lang = "en" (the language of this text)`, "emergency translation without \"lang\"")
+			continue
+		case !validLang(e.Lang):
+			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), `write the language as a code of two or three small letters, e.g. "en", "ar", "se"`, "%q is not a language code", e.Lang)
+			continue
+		case e.Lang == lang:
+			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), "the box in the municipality's own language is title and text under [emergency]", "emergency translation into the municipality's own language %q", e.Lang)
+			continue
+		case seen[e.Lang]:
+			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), "keep one [[emergency.translations]] per language", "a second emergency translation into %q", e.Lang)
+			continue
+		}
+		seen[e.Lang] = true
+		if strings.TrimSpace(e.Title) == "" {
+			r.l.Errorf(doc.Pos(key), `add title = "..." (the box's title in this language)`, "emergency translation %q without \"title\"", e.Lang)
+		}
+		if strings.TrimSpace(e.Text) == "" {
+			r.l.Errorf(doc.Pos(key), `add text = "..." (the box's text in this language, with the numbers as [112](tel:112))`, "emergency translation %q without \"text\"", e.Lang)
+			continue
+		}
+		out = append(out, &model.EmergencyText{Pos: doc.Pos(key), Lang: e.Lang, Title: e.Title,
+			Text: markdown.ParseInline(doc.Pos(key+".text"), e.Text, r.l)})
+	}
+	return out
 }

@@ -134,6 +134,17 @@ type Emergency struct {
 	Pos   Pos
 	Title string
 	Text  *Doc // inline Markdown
+	// Translations are the box in other languages, shown on the pages
+	// in them.
+	Translations []*EmergencyText
+}
+
+// EmergencyText is the emergency box in another language.
+type EmergencyText struct {
+	Pos   Pos
+	Lang  string
+	Title string
+	Text  *Doc // inline Markdown
 }
 
 // Contact is a person to ask about the handbook, usually the BTI coordinator.

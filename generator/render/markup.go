@@ -75,6 +75,12 @@ func date(iso string) string {
 // anchorIcon is the link symbol of heading anchors.
 const anchorIcon = markdown.AnchorIcon
 
+// menuIcon is the three bars of the menu button.
+const menuIcon = `<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z"/></svg>`
+
+// warningIcon is the sign in the emergency box, inside its border.
+const warningIcon = `<svg class="emergency__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M12 2 1 21h22L12 2Zm0 4.5L19.5 19h-15L12 6.5ZM11 10v5h2v-5h-2Zm0 6v2h2v-2h-2Z"/></svg>`
+
 // tel turns a phone number as written into the number of a tel: URL.
 func tel(s string) string {
 	var b strings.Builder

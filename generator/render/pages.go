@@ -70,10 +70,17 @@ func toolLevels(t *model.Tool) []int {
 	return out
 }
 
+// howToSlug is the national page that explains how to use the handbook,
+// linked from the front page.
+const howToSlug = "slik-bruker-du-handboka"
+
 func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	p := b.page("front", "/", "")
-	p.Summary = b.m.Name + ": handlingsveileder og verktøykasse for Bedre tverrfaglig innsats (BTI)."
+	p.Summary = fmt.Sprintf(p.T("front_summary"), b.m.Name)
 	front := &frontView{Guides: b.guides}
+	if pg := b.pageBySlug(howToSlug); pg != nil {
+		front.HowTo = &link{Title: pg.Title, URL: pg.URL()}
+	}
 	// The most used forms: those that most steps list.
 	var forms []*model.Tool
 	for _, t := range b.m.Toolbox {
@@ -129,14 +136,36 @@ func (b *builder) stepPage(r *markdown.Renderer, gv *guideView, gl *model.GuideL
 		return nil, err
 	}
 	v.Sections = secs
-	if i > 0 {
-		v.Prev = lv.Steps[i-1]
-	}
-	if i+1 < len(lv.Steps) {
-		v.Next = lv.Steps[i+1]
-	}
+	v.LevelSteps, v.LevelURL = lv.Steps, lv.URL
+	v.Prev, v.Next = pager(gv, s.Level, i)
 	p.Step = v
 	return p, nil
+}
+
+// pager finds the steps before and after step i of level n in the guide:
+// across a level's boundary the last step of the level before, the first
+// of the next (levels without steps are skipped).
+func pager(gv *guideView, n, i int) (prev, next *pagerLink) {
+	steps := gv.Levels[n].Steps
+	if i > 0 {
+		prev = &pagerLink{stepRef: steps[i-1]}
+	} else {
+		for m := n - 1; m >= 0 && prev == nil; m-- {
+			if s := gv.Levels[m].Steps; len(s) > 0 {
+				prev = &pagerLink{stepRef: s[len(s)-1], Level: gv.Levels[m].Level.Name}
+			}
+		}
+	}
+	if i+1 < len(steps) {
+		next = &pagerLink{stepRef: steps[i+1]}
+	} else {
+		for m := n + 1; m < len(gv.Levels) && next == nil; m++ {
+			if s := gv.Levels[m].Steps; len(s) > 0 {
+				next = &pagerLink{stepRef: s[0], Level: gv.Levels[m].Level.Name}
+			}
+		}
+	}
+	return prev, next
 }
 
 // sections renders a step's parts with the site's labels as headings.
@@ -209,13 +238,13 @@ func (b *builder) toolboxPage(filter int) *pageView {
 	p.Title = p.T("toolbox")
 	if filter >= 0 {
 		p.Title += ": " + b.m.Levels[filter].Name
-		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
+		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/", Key: "toolbox"}}
 	} else {
 		p.Crumbs = []link{{Title: p.T("home"), URL: "/"}}
 	}
 	v := &toolboxView{Filter: filter}
 	for n, lv := range b.m.Levels {
-		v.Levels = append(v.Levels, levelRef2{Number: n, Name: lv.Name, URL: fmt.Sprintf("/verktoykasse/niva-%d/", n)})
+		v.Levels = append(v.Levels, levelRef2{Number: n, Name: lv.Name, Title: lv.Title, URL: fmt.Sprintf("/verktoykasse/niva-%d/", n)})
 	}
 	byCat := map[string][]*toolRef{}
 	var cats []string
@@ -259,10 +288,14 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
 	p.L = b.theme.Table(p.UILang(), b.m.Language)
 	r.AnchorLabel = p.T("link_to_heading")
-	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/"}}
-	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL}
+	p.Crumbs = []link{{Title: p.T("home"), URL: "/"}, {Title: p.T("toolbox"), URL: "/verktoykasse/", Key: "toolbox"}}
+	v := &toolView{Kind: t.Kind, Category: t.Category, External: t.ExternalURL, Changed: b.opts.Changed[t.File]}
+	if tr != nil {
+		v.Changed = b.opts.Changed[tr.File]
+	}
+	v.CategoryLang = b.m.Language
 	if tr != nil && tr.Category != "" {
-		v.Category = tr.Category
+		v.Category, v.CategoryLang = tr.Category, tr.Lang
 	}
 	html, err := b.html(r, body, nil, u)
 	if err != nil {

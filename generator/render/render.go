@@ -77,22 +77,18 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	b.site.Menu = b.menu()
+	b.site.MenuRow, b.site.MenuMore = menuRow(b.site.Menu)
+	if pg := b.pageBySlug("stafettlogg"); pg != nil {
+		b.site.Stafett = &link{Title: pg.Title, URL: pg.URL()}
+	}
 	if err := b.searchIndex(tree); err != nil {
 		return nil, err
 	}
 	r := markdown.NewRenderer()
 	if m.Emergency != nil {
-		title := m.Emergency.Title
-		if title == "" {
-			title = theme.T(m.Language, m.Language, "emergency_title")
-		}
-		// Links in the emergency box are tel: and https: only, so the
-		// same HTML is right on every page.
-		html, err := r.RenderString(m.Emergency.Text.Source, m.Emergency.Text.Root, nil)
-		if err != nil {
+		if b.site.Emergency, err = newEmergency(r, m, theme); err != nil {
 			return nil, err
 		}
-		b.site.Emergency = &emergencyView{Title: title, Text: template.HTML(stripP(html))}
 	}
 	b.guides = b.guideViews(r)
 	jobs := b.jobs()
@@ -287,12 +283,23 @@ func (b *builder) menu() []link {
 		if m.Style == model.StyleVardo && (p.Slug == "stafettlogg" || p.Slug == "stafettholder") {
 			stafett = append(stafett, l)
 		} else {
+			l.Page = true
 			rest = append(rest, l)
 		}
 	}
 	items = append(items, stafett...)
-	items = append(items, link{Title: t("toolbox"), URL: model.URLToolbox}, link{Title: t("services"), URL: model.URLServices})
+	items = append(items, link{Title: t("toolbox"), URL: model.URLToolbox, Key: "toolbox"}, link{Title: t("services"), URL: model.URLServices, Key: "services"})
 	return append(items, rest...)
+}
+
+// pageBySlug returns the site's free page with the slug, or nil.
+func (b *builder) pageBySlug(slug string) *model.Page {
+	for _, p := range b.m.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
 }
 
 func or(a, b string) string {

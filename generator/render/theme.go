@@ -81,6 +81,7 @@ var cssBundle = []string{
 	"vendor/designsystemet-css/tag.css",
 	"vendor/designsystemet-css/details.css",
 	"base/assets/site.css",
+	"base/css/model.css",
 }
 
 // fontDirs are the vendored fonts, published in assets/ beside site.css.

@@ -15,10 +15,18 @@ import (
 
 // siteView is what every page of a municipality's site shares.
 type siteView struct {
-	M         *model.Municipality
-	theme     *Theme
-	Menu      []link
-	Emergency *emergencyView
+	M     *model.Municipality
+	theme *Theme
+	// Menu is every item of the main menu (the phone menu lists them
+	// all); on wide screens MenuRow is the row and MenuMore what does
+	// not fit in it.
+	Menu     []link
+	MenuRow  []link
+	MenuMore []link
+	// Stafett is the page on the baton holder and log that the model's
+	// bar leads to, nil when the site has none.
+	Stafett   *link
+	Emergency *emergencyBox
 	CSS       string // root-relative URLs of the assets
 	JS        string
 	Favicon   string
@@ -31,15 +39,17 @@ type siteView struct {
 	chrome      sync.Map // rendered shared parts, see pageView.Chrome
 }
 
-type emergencyView struct {
-	Title string
-	Text  template.HTML
-}
-
 // link is a title and a root-relative URL.
 type link struct {
 	Title string
 	URL   string
+	// Key, in the menu, names the interface text that is the title in
+	// the page's language (toolbox, services); "" for the municipality's
+	// own titles.
+	Key string
+	// Page marks a free page in the menu (about BTI, for parents, ...):
+	// on wide screens those may go under "More".
+	Page bool
 }
 
 // labelsView are the names of a step's parts on this site.
@@ -165,14 +175,22 @@ func (p *pageView) T(key string) string {
 }
 
 // UILang is the language of the interface around the content: the page's
-// language where the interface text has been translated into it, otherwise
-// the municipality's.
+// language where the interface text has been translated into it, and
+// English on a translated page in a language without a table (a reader
+// of a page in Tigrinya is more likely to read English than Norwegian).
 func (p *pageView) UILang() string {
+	if p.Lang == p.Site.M.Language {
+		return p.Lang
+	}
 	if _, ok := p.Site.theme.i18n[p.Lang]; ok {
 		return p.Lang
 	}
-	return p.Site.M.Language
+	return fallbackLang
 }
+
+// fallbackLang is the interface's language on pages in a language that
+// has no table of interface text.
+const fallbackLang = "en"
 
 // ChromeLang marks the header, menu and footer with their language when it
 // is not the page's (WCAG 3.1.2, language of parts).
@@ -183,11 +201,10 @@ func (p *pageView) ChromeLang() templ.OrderedAttributes {
 	return nil
 }
 
-// MunicipalityLang marks a part in the municipality's language (the
-// emergency box) on a page in another.
-func (p *pageView) MunicipalityLang() templ.OrderedAttributes {
-	if p.Lang != p.Site.M.Language {
-		return langAttrs(p.Site.M.Language, "ltr")
+// LangOf marks a part written in lang when the page is in another.
+func (p *pageView) LangOf(lang string) templ.OrderedAttributes {
+	if lang != p.Lang {
+		return langAttrs(lang, Direction(lang))
 	}
 	return nil
 }
@@ -218,6 +235,16 @@ func (p *pageView) ContentLang() templ.OrderedAttributes {
 // Current reports whether u is this page, for aria-current in menus.
 func (p *pageView) Current(u string) bool {
 	return u == p.URL || (u != "/" && strings.HasPrefix(p.URL, u))
+}
+
+// anyCurrent reports whether one of items is this page or its section.
+func (p *pageView) anyCurrent(items []link) bool {
+	for _, it := range items {
+		if p.Current(it.URL) {
+			return true
+		}
+	}
+	return false
 }
 
 // relURL returns target relative to the page at from (both root-relative;

@@ -11,6 +11,8 @@ import (
 type frontView struct {
 	Guides []*guideView
 	Forms  []*toolRef
+	// HowTo is the page that explains the handbook, nil without one.
+	HowTo *link
 }
 
 type guideView struct {
@@ -50,22 +52,33 @@ type stepRef struct {
 	URL     string
 }
 
+// pagerLink is the previous or next step; Level names the step's level
+// when it is another than this step's (the pager crosses levels).
+type pagerLink struct {
+	*stepRef
+	Level string
+}
+
 type stepView struct {
-	Level     *model.Level
-	Guide     *guideView
-	Number    int
-	Count     int
-	Title     string
-	Summary   string
-	Deadline  string
-	Tools     []*toolRef
-	Services  []*model.Service
-	Sections  []sectionView
-	Prev      *stepRef
-	Next      *stepRef
-	PrevLevel *levelRef
-	NextLevel *levelRef
-	Changed   string
+	Level    *model.Level
+	Guide    *guideView
+	Number   int
+	Count    int
+	Title    string
+	Summary  string
+	Deadline string
+	Tools    []*toolRef
+	Services []*model.Service
+	Sections []sectionView
+	// LevelSteps are the steps of this step's level, in order; LevelURL
+	// is the level's page.
+	LevelSteps []*stepRef
+	LevelURL   string
+	Prev       *pagerLink
+	Next       *pagerLink
+	PrevLevel  *levelRef
+	NextLevel  *levelRef
+	Changed    string
 	// PrintAnchor is the step's anchor on the guide's print page.
 	PrintAnchor string
 }
@@ -96,6 +109,7 @@ type toolboxView struct {
 type levelRef2 struct {
 	Number int
 	Name   string
+	Title  string
 	URL    string
 }
 
@@ -106,14 +120,20 @@ type categoryView struct {
 }
 
 type toolView struct {
-	Kind       string
-	Category   string
-	Body       template.HTML
-	PDF        string
-	PrintWeb   bool // no PDF can be made in this script: print the page
-	Attachment *attachmentView
-	External   string
-	UsedBy     []usedByView
+	Kind string
+	// Changed is the date the document last changed (from git), for the
+	// header of a printed form.
+	Changed  string
+	Category string
+	// CategoryLang is the category's language: the translation's, or
+	// the municipality's when the translation has none of its own.
+	CategoryLang string
+	Body         template.HTML
+	PDF          string
+	PrintWeb     bool // no PDF can be made in this script: print the page
+	Attachment   *attachmentView
+	External     string
+	UsedBy       []usedByView
 }
 
 type attachmentView struct {

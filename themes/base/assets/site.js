@@ -1,6 +1,7 @@
 // bti: small progressive enhancements. Every page works without this file.
 (function () {
   "use strict";
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 48rem)") : { matches: true };
   var status;
   function announce(text) {
     if (!status) {
@@ -14,23 +15,137 @@
     clearTimeout(announce.t);
     announce.t = setTimeout(function () { status.classList.remove("copy-status--shown"); }, 2500);
   }
-  function copy(url, done) {
-    if (!navigator.clipboard) return false;
-    navigator.clipboard.writeText(url).then(function () { announce(done); });
-    return true;
+
+  // Copying a link: the clipboard where the page is served over https
+  // (or from localhost), else the older copy command; when both fail,
+  // the address is shown selected, with a message, to copy by hand.
+  function legacyCopy(text) {
+    var ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.className = "copy-buffer";
+    document.body.appendChild(ta);
+    ta.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(ta);
+    return ok;
   }
+  function copy(text, done, failed) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { if (legacyCopy(text)) done(); else failed(); });
+    } else if (legacyCopy(text)) {
+      done();
+    } else {
+      failed();
+    }
+  }
+  // The page's own address, where it is served from (not base_url).
+  function here() { return location.href.split("#")[0]; }
   var copied = "";
   document.querySelectorAll("button.copy-link").forEach(function (b) {
     copied = b.getAttribute("data-copied") || copied;
-    if (navigator.clipboard) b.hidden = false;
-    b.addEventListener("click", function () { copy(b.getAttribute("data-copy"), copied); });
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      var url = here();
+      copy(url, function () { announce(copied); }, function () {
+        var box = b.parentNode.querySelector(".copy-fallback");
+        if (!box) {
+          box = document.createElement("span");
+          box.className = "copy-fallback";
+          var msg = document.createElement("span");
+          msg.className = "copy-fallback__message";
+          msg.setAttribute("role", "alert");
+          msg.textContent = b.getAttribute("data-failed") || "";
+          var field = document.createElement("input");
+          field.type = "text";
+          field.readOnly = true;
+          field.setAttribute("aria-label", b.getAttribute("data-address") || "URL");
+          box.appendChild(msg);
+          box.appendChild(field);
+          b.parentNode.appendChild(box);
+        }
+        var input = box.querySelector("input");
+        input.value = url;
+        input.focus();
+        input.select();
+      });
+    });
   });
   // A heading's anchor link still goes to the heading; it also copies the
   // link, so staff can paste it into a message.
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest && ev.target.closest("a.anchor");
     if (!a || !copied) return;
-    copy(a.href, copied);
+    copy(a.href, function () { announce(copied); }, function () {});
+  });
+
+  // The emergency box shows its whole text on wide screens.
+  var more = document.querySelector(".emergency__more");
+  if (more && wide.matches) more.open = true;
+
+  // Menus: Escape or a click elsewhere closes an open menu.
+  var menus = document.querySelectorAll(".site-menu__details, .site-nav__more details");
+  function closeMenus(except) {
+    menus.forEach(function (d) { if (d !== except && d.open) d.open = false; });
+  }
+  document.addEventListener("click", function (ev) {
+    var d = ev.target.closest && ev.target.closest(".site-menu__details, .site-nav__more details");
+    closeMenus(d);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    menus.forEach(function (d) {
+      if (d.open) { d.open = false; d.querySelector("summary").focus(); }
+    });
+  });
+
+  // Forms: answer boxes grow with their text (where the browser cannot
+  // do it with field-sizing), the print header gets the date and the
+  // address, and leaving a page with filled-in fields asks first.
+  // Nothing typed is sent or stored anywhere: it lives in the page.
+  var form = document.querySelector(".form");
+  if (!form) return;
+  var boxes = form.querySelectorAll("textarea");
+  var sized = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  function fit(ta) {
+    if (sized) return;
+    ta.style.height = "auto";
+    ta.style.height = ta.scrollHeight + 4 + "px";
+  }
+  function filled() {
+    var f = form.querySelectorAll("input, textarea");
+    for (var i = 0; i < f.length; i++) {
+      if ((f[i].type === "checkbox" || f[i].type === "radio") ? f[i].checked : f[i].value.trim() !== "") return true;
+    }
+    return false;
+  }
+  function warn(ev) {
+    if (!filled()) return;
+    ev.preventDefault();
+    ev.returnValue = "";
+  }
+  var watching = false;
+  function changed(ev) {
+    if (ev.target.tagName === "TEXTAREA") fit(ev.target);
+    if (!watching) {
+      watching = true;
+      window.addEventListener("beforeunload", warn);
+    }
+  }
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  window.addEventListener("beforeprint", function () {
+    boxes.forEach(fit);
+    var head = document.querySelector(".print-header");
+    if (!head) return;
+    var url = head.querySelector(".print-header__url");
+    if (url) url.textContent = here();
+    var date = head.querySelector(".print-header__printed");
+    if (date) {
+      date.querySelector(".print-header__date").textContent = new Date().toLocaleDateString(document.documentElement.lang || "nb");
+      date.hidden = false;
+    }
   });
 })();
 
@@ -146,10 +261,27 @@ function btiStemmer(rules) {
       return res;
     });
   }
+  // No hits says so where the results would be, with what to try.
+  function none() {
+    var li = document.createElement("li");
+    li.className = "search-none";
+    var b = document.createElement("strong");
+    b.textContent = cfg.none;
+    li.appendChild(b);
+    var p = document.createElement("p");
+    p.textContent = cfg.hint + " ";
+    var a = document.createElement("a");
+    a.href = cfg.root + "verktoykasse/";
+    a.textContent = cfg.toolbox;
+    p.appendChild(a);
+    li.appendChild(p);
+    return li;
+  }
   function show(list, status, results, max) {
     list.textContent = "";
     results.slice(0, max || results.length).forEach(function (r) { list.appendChild(item(r)); });
-    status.textContent = results.length ? results.length + " " + cfg.results : cfg.none;
+    if (!results.length) list.appendChild(none());
+    status.textContent = results.length ? results.length + " " + cfg.results : cfg.none + ". " + cfg.hint;
   }
   // The search page: /sok/?q=... shows its results, and updates as you type.
   var pageList = document.getElementById("sok-resultater");
@@ -183,6 +315,7 @@ function btiStemmer(rules) {
     if (!v) { popup.hidden = true; hstatus.textContent = ""; return; }
     search(v).then(function (r) {
       show(list, hstatus, r, 6);
+      all.hidden = !r.length;
       all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(v);
       popup.hidden = false;
     });
