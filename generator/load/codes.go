@@ -29,6 +29,10 @@ const (
 	badName            diag.Code = "BTI121"
 	reservedName       diag.Code = "BTI122"
 	notPhone           diag.Code = "BTI123"
+	emergencyNoLang    diag.Code = "BTI124"
+	emergencyBadLang   diag.Code = "BTI125"
+	emergencyOwnLang   diag.Code = "BTI126"
+	emergencyTwice     diag.Code = "BTI127"
 	backslashInPath    diag.Code = "BTI018" // as source reports it in TOML text
 )
 

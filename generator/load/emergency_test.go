@@ -31,7 +31,7 @@ func TestEmergencyTranslations(t *testing.T) {
 		}
 		site, l := pipeline.Load(content.Overlay(fsys), nil)
 		var b strings.Builder
-		l.Print(&b)
+		pipeline.NewLanguages(fsys, site, "en").Print(&b, l)
 		n := 0
 		if site != nil && len(site.Municipalities) == 1 && site.Municipalities[0].Emergency != nil {
 			n = len(site.Municipalities[0].Emergency.Translations)
@@ -53,13 +53,13 @@ func TestEmergencyTranslations(t *testing.T) {
 		"\n[[emergency.translations]]\nlnag = \"pl\"\ntitle = \"x\"\ntext = \"y\"\n"
 	msgs, _ := load(bad)
 	for _, want := range []string{
-		`a second emergency translation into "en"`,
-		`emergency translation into the municipality's own language "nb"`,
-		`"English" is not a language code`,
-		`emergency translation "ar" without "title"`,
-		`emergency translation "so" without "text"`,
-		`unknown key "lnag" in [emergency.translations]`,
-		`emergency translation without "lang"`,
+		`the emergency box is translated into "en" twice [BTI127]`,
+		`the emergency box is translated into the municipality's own language "nb" [BTI126]`,
+		`"English" is not a language code [BTI125]`,
+		`"title" is missing [BTI103]` + "\n\thint: add title = \"...\" to [[emergency.translations]]",
+		`"text" is missing [BTI103]` + "\n\thint: add text = \"... [112](tel:112) ...\" to [[emergency.translations]]",
+		`unknown setting "lnag" in [emergency.translations] [BTI005]`,
+		`the emergency box's translation has no lang [BTI124]`,
 	} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("no %q in:\n%s", want, msgs)

@@ -335,24 +335,24 @@ func (r *reader) emergencyTranslations(entries []emergencyTranslation, lang stri
 		key := fmt.Sprintf("emergency.translations[%d]", i)
 		switch {
 		case e.Lang == "":
-			r.l.Errorf(doc.Pos(key), `add lang = "en" (the language of this text)`, "emergency translation without \"lang\"")
+			r.l.Report(doc.Pos(key), emergencyNoLang)
 			continue
 		case !validLang(e.Lang):
-			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), `write the language as a code of two or three small letters, e.g. "en", "ar", "se"`, "%q is not a language code", e.Lang)
+			r.l.Report(doc.ValuePos(key+".lang", e.Lang), emergencyBadLang, "lang", e.Lang)
 			continue
 		case e.Lang == lang:
-			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), "the box in the municipality's own language is title and text under [emergency]", "emergency translation into the municipality's own language %q", e.Lang)
+			r.l.Report(doc.ValuePos(key+".lang", e.Lang), emergencyOwnLang, "lang", e.Lang)
 			continue
 		case seen[e.Lang]:
-			r.l.Errorf(doc.ValuePos(key+".lang", e.Lang), "keep one [[emergency.translations]] per language", "a second emergency translation into %q", e.Lang)
+			r.l.Report(doc.ValuePos(key+".lang", e.Lang), emergencyTwice, "lang", e.Lang)
 			continue
 		}
 		seen[e.Lang] = true
 		if strings.TrimSpace(e.Title) == "" {
-			r.l.Errorf(doc.Pos(key), `add title = "..." (the box's title in this language)`, "emergency translation %q without \"title\"", e.Lang)
+			r.l.Add(diag.At(doc.Pos(key), missingKey, "key", "title", "example", `"..."`, "file", "[[emergency.translations]]"))
 		}
 		if strings.TrimSpace(e.Text) == "" {
-			r.l.Errorf(doc.Pos(key), `add text = "..." (the box's text in this language, with the numbers as [112](tel:112))`, "emergency translation %q without \"text\"", e.Lang)
+			r.l.Add(diag.At(doc.Pos(key), missingKey, "key", "text", "example", `"... [112](tel:112) ..."`, "file", "[[emergency.translations]]"))
 			continue
 		}
 		out = append(out, &model.EmergencyText{Pos: doc.Pos(key), Lang: e.Lang, Title: e.Title,
