@@ -34,8 +34,8 @@ import (
 //go:embed messages/*.toml
 var messageFiles embed.FS
 
-// Languages are the languages every entry has a text in.
-var Languages = [...]string{"nb", "nn", "en"}
+// Languages returns the languages every entry has a text in.
+func Languages() []string { return []string{"nb", "nn", "en"} }
 
 // Texts is a text in each of the languages.
 type Texts struct {

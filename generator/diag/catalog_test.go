@@ -38,7 +38,7 @@ func TestCatalogueIsComplete(t *testing.T) {
 		if optional && tx == (Texts{}) {
 			return
 		}
-		for _, lang := range Languages {
+		for _, lang := range Languages() {
 			if strings.TrimSpace(tx.In(lang)) == "" {
 				t.Errorf("%s has no %s text", what, lang)
 			}

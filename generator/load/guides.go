@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"github.com/bti-handbook/bti/generator/parallel"
 
 	"fmt"
@@ -97,9 +98,9 @@ func (r *reader) loadGuide(dir string, e guideEntry, entryPos diag.Pos, m *model
 		var f guideFile
 		if doc, ok := r.toml(name, &f); ok {
 			g.Pos = doc.Pos("")
-			g.Title = or(f.Title, g.Title)
-			g.ShortTitle = or(f.ShortTitle, g.ShortTitle)
-			g.Audience = or(f.Audience, g.Audience)
+			g.Title = cmp.Or(f.Title, g.Title)
+			g.ShortTitle = cmp.Or(f.ShortTitle, g.ShortTitle)
+			g.Audience = cmp.Or(f.Audience, g.Audience)
 			if f.Intro != "" {
 				g.Intro = markdown.ParseInline(doc.Pos("intro"), f.Intro, r.l)
 			}

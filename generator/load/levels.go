@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 
@@ -70,19 +71,12 @@ func mergeLevels(base, over [4]*model.Level) [4]*model.Level {
 		lv := *base[n]
 		if o := over[n]; o != nil {
 			lv.Pos = o.Pos
-			lv.Name = or(o.Name, lv.Name)
-			lv.Title = or(o.Title, lv.Title)
-			lv.Color = or(o.Color, lv.Color)
-			lv.Summary = or(o.Summary, lv.Summary)
+			lv.Name = cmp.Or(o.Name, lv.Name)
+			lv.Title = cmp.Or(o.Title, lv.Title)
+			lv.Color = cmp.Or(o.Color, lv.Color)
+			lv.Summary = cmp.Or(o.Summary, lv.Summary)
 		}
 		out[n] = &lv
 	}
 	return out
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -44,7 +44,7 @@ var (
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	formMD = goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, formfield.Extension),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, formfield.Extension()),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 )

@@ -37,7 +37,7 @@ type Renderer struct {
 func NewRenderer() *Renderer {
 	r := &Renderer{}
 	r.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, formfield.Extension),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, formfield.Extension()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(linkRenderer{r}, 100))),
 	)
 	return r

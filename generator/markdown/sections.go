@@ -10,10 +10,10 @@ import (
 	"github.com/bti-handbook/bti/generator/source"
 )
 
-// SectionAliases maps a "##" heading, in lower case, to the section key of
+// sectionAliases maps a "##" heading, in lower case, to the section key of
 // a step (CONTENT-FORMAT.md: what = Hva, Kva; how = Hvordan, Korleis;
 // who = Hvem, Kven, Ansvar).
-var SectionAliases = map[string]string{
+var sectionAliases = map[string]string{
 	"hva": model.SectionWhat, "kva": model.SectionWhat,
 	"hvordan": model.SectionHow, "korleis": model.SectionHow,
 	"hvem": model.SectionWho, "kven": model.SectionWho, "ansvar": model.SectionWho,
@@ -25,7 +25,7 @@ var SectionAliases = map[string]string{
 func SectionKey(heading string) string {
 	h := strings.ToLower(strings.TrimSpace(heading))
 	h = strings.TrimRight(h, ":?")
-	return SectionAliases[strings.TrimSpace(h)]
+	return sectionAliases[strings.TrimSpace(h)]
 }
 
 // SplitSections divides a step's document at its "##" headings. The blocks

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 
 	"github.com/bti-handbook/bti/generator/markdown"
@@ -23,7 +25,7 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 		gv.Intro, _ = b.html(r, g.Intro, nil, g.URL())
 		for n, gl := range g.Levels {
 			lv := b.m.Levels[n]
-			v := &levelView{Level: lv, URL: g.LevelURL(n), Title: or(gl.Title, lv.Name+": "+lv.Title), Summary: or(gl.Summary, lv.Summary), Guide: gv}
+			v := &levelView{Level: lv, URL: g.LevelURL(n), Title: cmp.Or(gl.Title, lv.Name+": "+lv.Title), Summary: cmp.Or(gl.Summary, lv.Summary), Guide: gv}
 			v.Intro, _ = b.html(r, gl.Intro, nil, v.URL)
 			for _, s := range gl.Steps {
 				v.Steps = append(v.Steps, &stepRef{Number: s.Number, Title: s.Title, Summary: s.Summary, URL: s.URL()})
@@ -251,10 +253,10 @@ func (b *builder) toolboxPage(filter int) *pageView {
 	other := p.T("other_category")
 	for _, t := range b.m.Toolbox {
 		ref := b.toolRef(t)
-		if filter >= 0 && !containsInt(ref.Levels, filter) {
+		if filter >= 0 && !slices.Contains(ref.Levels, filter) {
 			continue
 		}
-		c := or(t.Category, other)
+		c := cmp.Or(t.Category, other)
 		if _, ok := byCat[c]; !ok {
 			cats = append(cats, c)
 		}
@@ -282,7 +284,7 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 	u, title, summary, body := t.URL(), t.Title, t.Summary, t.Body
 	lang := b.m.Language
 	if tr != nil {
-		u, title, summary, body, lang = t.TranslationURL(tr.Lang), tr.Title, or(tr.Summary, t.Summary), tr.Body, tr.Lang
+		u, title, summary, body, lang = t.TranslationURL(tr.Lang), tr.Title, cmp.Or(tr.Summary, t.Summary), tr.Body, tr.Lang
 	}
 	p := b.page("tool", u, title)
 	p.Lang, p.Dir, p.Summary = lang, Direction(lang), summary
@@ -397,13 +399,4 @@ func (b *builder) notFoundPage(r *markdown.Renderer) (*pageView, error) {
 		p.absBase = u.Path
 	}
 	return p, nil
-}
-
-func containsInt(list []int, n int) bool {
-	for _, x := range list {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }

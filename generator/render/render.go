@@ -15,6 +15,7 @@ package render
 //go:generate go run github.com/a-h/templ/cmd/templ@v0.3.1100 generate -path .
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -166,9 +167,9 @@ func (b *builder) page(kind, url, title string) *pageView {
 	}
 	p.L = b.theme.Table(m.Language, m.Language)
 	p.Labels = labelsView{
-		What: or(m.Labels.What, p.T("what")), How: or(m.Labels.How, p.T("how")), Who: or(m.Labels.Who, p.T("who")),
-		Deadline: or(m.Labels.Deadline, p.T("deadline")), Tools: or(m.Labels.Tools, p.T("tools_for_step")),
-		Services: or(m.Labels.Services, p.T("services_for_step")),
+		What: cmp.Or(m.Labels.What, p.T("what")), How: cmp.Or(m.Labels.How, p.T("how")), Who: cmp.Or(m.Labels.Who, p.T("who")),
+		Deadline: cmp.Or(m.Labels.Deadline, p.T("deadline")), Tools: cmp.Or(m.Labels.Tools, p.T("tools_for_step")),
+		Services: cmp.Or(m.Labels.Services, p.T("services_for_step")),
 	}
 	return p
 }
@@ -300,13 +301,6 @@ func (b *builder) pageBySlug(slug string) *model.Page {
 		}
 	}
 	return nil
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // stripP removes the paragraph around a one-paragraph inline text.

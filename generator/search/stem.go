@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Stem returns the stem of a lower-case term by the Snowball Norwegian
 // algorithm: the region R1 is found, then step 1 removes an inflection
@@ -137,33 +140,14 @@ func deletable[W word](t *stemTables, w W, end int, c *afterRule) bool {
 	if size == 0 {
 		return false
 	}
-	if containsRune(c.Letters, r) {
+	if strings.ContainsRune(c.Letters, r) {
 		return true
 	}
-	if !containsRune(c.AfterNonVowel, r) {
+	if !strings.ContainsRune(c.AfterNonVowel, r) {
 		return false
 	}
 	r, size = decodeLastRune(w, end-size)
 	return size > 0 && !t.isVowel(r)
-}
-
-// containsRune is strings.ContainsRune for the short strings of the
-// rules, with ASCII looked up byte by byte.
-func containsRune(s string, r rune) bool {
-	if r < utf8.RuneSelf {
-		for i := range len(s) {
-			if s[i] == byte(r) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
 }
 
 // hasSuffix reports whether w[:n] ends with s.

@@ -103,8 +103,8 @@ func (v Violation) String() string {
 	return fmt.Sprintf("%s (%s): %s at %s", v.ID, v.Impact, v.Help, strings.Join(v.Targets, ", "))
 }
 
-// WCAGTags are the axe-core rule tags for WCAG 2.1 A and AA.
-var WCAGTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+// wcagTags are the axe-core rule tags for WCAG 2.1 A and AA.
+var wcagTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 const axeRun = `(async () => {
   const r = await axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']});
@@ -126,7 +126,7 @@ func Axe(tab context.Context, url string) ([]Violation, error) {
 	}
 	ctx, cancelT := context.WithTimeout(tab, 60*time.Second)
 	defer cancelT()
-	tags, _ := json.Marshal(WCAGTags)
+	tags, _ := json.Marshal(wcagTags)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		chromedp.WaitReady("body"),

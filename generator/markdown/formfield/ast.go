@@ -22,20 +22,20 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// KindFieldLine is the kind of a line of one or more one-line fields.
-var KindFieldLine = ast.NewNodeKind("FieldLine")
+// kindFieldLine is the kind of a line of one or more one-line fields.
+var kindFieldLine = ast.NewNodeKind("FieldLine")
 
-// KindFieldItem is the kind of one one-line field with its label.
-var KindFieldItem = ast.NewNodeKind("FieldItem")
+// kindFieldItem is the kind of one one-line field with its label.
+var kindFieldItem = ast.NewNodeKind("FieldItem")
 
-// KindAnswerBox is the kind of a multi-line answer box.
-var KindAnswerBox = ast.NewNodeKind("AnswerBox")
+// kindAnswerBox is the kind of a multi-line answer box.
+var kindAnswerBox = ast.NewNodeKind("AnswerBox")
 
-// KindCheckField is the kind of a checkbox with its label.
-var KindCheckField = ast.NewNodeKind("CheckField")
+// kindCheckField is the kind of a checkbox with its label.
+var kindCheckField = ast.NewNodeKind("CheckField")
 
-// KindCellField is the kind of a text field in an empty table cell.
-var KindCellField = ast.NewNodeKind("CellField")
+// kindCellField is the kind of a text field in an empty table cell.
+var kindCellField = ast.NewNodeKind("CellField")
 
 // Field is what every field node shares: the name the transformer gives it.
 type Field struct {
@@ -54,7 +54,7 @@ type FieldLine struct {
 }
 
 // Kind implements ast.Node.
-func (n *FieldLine) Kind() ast.NodeKind { return KindFieldLine }
+func (n *FieldLine) Kind() ast.NodeKind { return kindFieldLine }
 
 // Dump implements ast.Node.
 func (n *FieldLine) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
@@ -67,7 +67,7 @@ type FieldItem struct {
 }
 
 // Kind implements ast.Node.
-func (n *FieldItem) Kind() ast.NodeKind { return KindFieldItem }
+func (n *FieldItem) Kind() ast.NodeKind { return kindFieldItem }
 
 // Dump implements ast.Node.
 func (n *FieldItem) Dump(source []byte, level int) {
@@ -82,7 +82,7 @@ type AnswerBox struct {
 }
 
 // Kind implements ast.Node.
-func (n *AnswerBox) Kind() ast.NodeKind { return KindAnswerBox }
+func (n *AnswerBox) Kind() ast.NodeKind { return kindAnswerBox }
 
 // IsRaw implements ast.Node: the underscores are not inline text.
 func (n *AnswerBox) IsRaw() bool { return true }
@@ -101,7 +101,7 @@ type CheckField struct {
 }
 
 // Kind implements ast.Node.
-func (n *CheckField) Kind() ast.NodeKind { return KindCheckField }
+func (n *CheckField) Kind() ast.NodeKind { return kindCheckField }
 
 // Dump implements ast.Node.
 func (n *CheckField) Dump(source []byte, level int) {
@@ -115,7 +115,7 @@ type CellField struct {
 }
 
 // Kind implements ast.Node.
-func (n *CellField) Kind() ast.NodeKind { return KindCellField }
+func (n *CellField) Kind() ast.NodeKind { return kindCellField }
 
 // Dump implements ast.Node.
 func (n *CellField) Dump(source []byte, level int) {

@@ -7,9 +7,10 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Extension adds the form-field syntax to a goldmark Markdown. It needs the
-// table and task-list extensions (GFM) for table cells and checkboxes.
-var Extension goldmark.Extender = extender{}
+// Extension returns the extender that adds the form-field syntax to a
+// goldmark Markdown. It needs the table and task-list extensions (GFM)
+// for table cells and checkboxes.
+func Extension() goldmark.Extender { return extender{} }
 
 type extender struct{}
 

@@ -14,11 +14,11 @@ import (
 type htmlRenderer struct{}
 
 func (r htmlRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindFieldLine, r.fieldLine)
-	reg.Register(KindFieldItem, r.fieldItem)
-	reg.Register(KindAnswerBox, r.answerBox)
-	reg.Register(KindCheckField, r.checkField)
-	reg.Register(KindCellField, r.cellField)
+	reg.Register(kindFieldLine, r.fieldLine)
+	reg.Register(kindFieldItem, r.fieldItem)
+	reg.Register(kindAnswerBox, r.answerBox)
+	reg.Register(kindCheckField, r.checkField)
+	reg.Register(kindCellField, r.cellField)
 }
 
 func (htmlRenderer) fieldLine(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
