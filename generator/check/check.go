@@ -35,8 +35,11 @@ func Municipality(m *model.Municipality, l *diag.List) {
 		tools[t.Slug] = t
 		toolSlugs = append(toolSlugs, t.Slug)
 		t.UsedBy = nil
+		t.AttachmentURL = ""
 		if t.Attachment != "" {
-			publish(m, t.Attachment, t.AttachPos, false, l)
+			if pub, ok := publish(m, t.Attachment, t.AttachPos, false, l); ok {
+				t.AttachmentURL = model.FileURL(pub)
+			}
 		}
 	}
 	if m.Logo != "" {

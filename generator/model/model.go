@@ -248,22 +248,25 @@ const (
 
 // Tool is a document of the toolbox (verktøykasse).
 type Tool struct {
-	Pos          Pos
-	File         string
-	National     bool // from content/toolbox
-	Slug         string
-	Title        string
-	Kind         string
-	Category     string
-	Summary      string
-	Attachment   string // kind file: path of the attachment relative to the site root
-	AttachPos    Pos
-	ExternalURL  string // kind link: the address it points to
-	Languages    []Ref
-	Levels       []int
-	Aliases      []Ref
-	Body         *Doc
-	Translations []*Translation
+	Pos        Pos
+	File       string
+	National   bool // from content/toolbox
+	Slug       string
+	Title      string
+	Kind       string
+	Category   string
+	Summary    string
+	Attachment string // kind file: path of the attachment relative to the site root
+	AttachPos  Pos
+	// AttachmentURL is where the attachment is published, root-relative
+	// (filled by package check).
+	AttachmentURL string
+	ExternalURL   string // kind link: the address it points to
+	Languages     []Ref
+	Levels        []int
+	Aliases       []Ref
+	Body          *Doc
+	Translations  []*Translation
 
 	UsedBy []*Step // filled by package check, in guide, level and step order
 }

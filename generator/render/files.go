@@ -63,12 +63,8 @@ func (b *builder) files(tree output.Tree) error {
 }
 
 // attachment describes a kind-file attachment for its page.
-func (b *builder) attachment(src string) *attachmentView {
-	pub := strings.TrimPrefix(src, b.m.Dir+"/")
-	if pub == src {
-		pub = "felles/" + strings.TrimPrefix(src, "content/")
-	}
-	v := &attachmentView{Name: path.Base(src), URL: model.FileURL(pub), Format: strings.ToUpper(strings.TrimPrefix(path.Ext(src), "."))}
+func (b *builder) attachment(src, url string) *attachmentView {
+	v := &attachmentView{Name: path.Base(src), URL: url, Format: strings.ToUpper(strings.TrimPrefix(path.Ext(src), "."))}
 	if st, err := fs.Stat(b.fsys, src); err == nil {
 		v.Size = humanSize(st.Size())
 	}

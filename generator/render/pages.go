@@ -316,7 +316,7 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 		}
 	}
 	if t.Attachment != "" {
-		v.Attachment = b.attachment(t.Attachment)
+		v.Attachment = b.attachment(t.Attachment, t.AttachmentURL)
 	}
 	for _, s := range t.UsedBy {
 		v.UsedBy = append(v.UsedBy, usedByView{Guide: s.Guide.ShortTitle, Level: s.Level, LevelName: b.m.Levels[s.Level].Name, Title: s.Title, URL: s.URL()})
