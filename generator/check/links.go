@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/yuin/goldmark/ast"
 	"net/url"
 	"path"
 	"strings"
@@ -129,6 +130,37 @@ func docs(m *model.Municipality) []*model.Doc {
 		}
 	}
 	return out
+}
+
+// hasCode reports whether a text of m has a code block.
+func hasCode(m *model.Municipality) bool {
+	found := false
+	visit := func(root ast.Node) {
+		if root == nil || found {
+			return
+		}
+		_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch n.(type) {
+			case *ast.CodeBlock, *ast.FencedCodeBlock:
+				found = true
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	for _, d := range docs(m) {
+		visit(d.Root)
+	}
+	for _, g := range m.Guides {
+		for _, gl := range g.Levels {
+			for _, s := range gl.Steps {
+				for _, sec := range s.Sections {
+					visit(sec.Root)
+				}
+			}
+		}
+	}
+	return found
 }
 
 // checkLinks resolves every link of every document of m.

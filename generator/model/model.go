@@ -101,6 +101,10 @@ type Municipality struct {
 	// by package check).
 	Published map[string]string
 
+	// HasCode is true when a text of the site has a code block, whose
+	// highlighting needs its stylesheet (filled by package check).
+	HasCode bool
+
 	// Redirects are the old addresses (aliases) of the site's pages,
 	// checked and written as the paths they are published at (filled by
 	// package check).

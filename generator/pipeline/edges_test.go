@@ -176,3 +176,25 @@ func TestEdgeImageAndLinkWarnings(t *testing.T) {
 		t.Error("warnings stopped the build")
 	}
 }
+
+// TestEdgeCodeStylesOnlyWithCode: the highlighting classes are in the
+// stylesheet of a site with a code block, and not in one without.
+func TestEdgeCodeStylesOnlyWithCode(t *testing.T) {
+	css := func(tree map[string][]byte) string {
+		for p, data := range tree {
+			if strings.HasPrefix(p, "test/assets/site.") && strings.HasSuffix(p, ".css") {
+				return string(data)
+			}
+		}
+		t.Fatal("no stylesheet")
+		return ""
+	}
+	_, plain := edge(t, map[string]string{})
+	_, code := edge(t, map[string]string{"municipalities/test/pages/kode.md": "+++\ntitle = \"Kode\"\n+++\n\n```go\nfunc main() {}\n```\n"})
+	if strings.Contains(css(plain), ".hl-") {
+		t.Error("a site without code has the highlighting classes")
+	}
+	if !strings.Contains(css(code), ".hl-") {
+		t.Error("a site with code lacks the highlighting classes")
+	}
+}

@@ -16,6 +16,9 @@ import (
 // municipality's brand colour as a CSS custom property.
 func (b *builder) assets(tree output.Tree) error {
 	css := b.theme.assets["site.css"]
+	if b.m.HasCode {
+		css = append(append([]byte(nil), css...), b.theme.codeCSS...)
+	}
 	if c := b.m.BrandColor; c != "" {
 		css = append(append([]byte(nil), css...), []byte("\n:root{--brand:"+c+"}\n")...)
 	}

@@ -23,7 +23,10 @@ type Theme struct {
 	Name   string
 	assets map[string][]byte            // by path below assets/
 	i18n   map[string]map[string]string // by language
-	tables sync.Map                     // merged tables, see Table
+	// codeCSS is the stylesheet of highlighted code, added to the
+	// stylesheet of sites whose text has code.
+	codeCSS []byte
+	tables  sync.Map // merged tables, see Table
 }
 
 var (
@@ -100,8 +103,9 @@ func (t *Theme) loadAssets(fsys fs.FS) error {
 		css.Write(data)
 		css.WriteByte('\n')
 	}
-	css.WriteString(markdown.CodeCSS())
 	t.assets["site.css"] = css.Bytes()
+	// Only sites with code get the highlighting classes (see assets).
+	t.codeCSS = Minify("code.css", []byte(markdown.CodeCSS()))
 	defer func() {
 		// Minified once per theme, not once per site.
 		for name, data := range t.assets {
