@@ -125,7 +125,10 @@ func writeProblem(err error, shown string) (diag.Diagnostic, bool) {
 	if r, ok := output.IsRefused(err); ok {
 		files := func() any {
 			list := strings.Join(r.Paths, ", ")
-			if r.All > len(r.Paths) {
+			switch {
+			case r.All > len(r.Paths) && r.Reason == output.NotEmpty:
+				return diag.P("out.and_others", "files", list) // the first few only were looked for
+			case r.All > len(r.Paths):
 				return diag.P("out.and_more", "files", list, "n", r.All-len(r.Paths))
 			}
 			return r.Paths

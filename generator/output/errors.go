@@ -35,7 +35,8 @@ type RefusedError struct {
 	Dir    string
 	// Paths are what is in the way (slash paths relative to Dir, or
 	// whole paths for ForeignManifest), sorted; All counts them when
-	// there are more than Paths lists.
+	// there are more than Paths lists (for NotEmpty, which looks for a
+	// few files only, All is then one more than Paths).
 	Paths []string
 	All   int
 }

@@ -136,7 +136,7 @@ func WriteWith(dir string, tree Tree, opts Options) (Stats, error) {
 		return Stats{}, refuse(NotAFolder, dir, nil)
 	}
 	if existed && man == nil && !opts.Force {
-		if names := someEntries(dir); len(names) > 0 {
+		if names := someFiles(dir); len(names) > 0 {
 			return Stats{}, refuse(NotEmpty, dir, names)
 		}
 	}
@@ -242,6 +242,29 @@ func WriteWith(dir string, tree Tree, opts Options) (Stats, error) {
 		return b.stats, &WriteError{Changed: true, Err: err}
 	}
 	return b.stats, nil
+}
+
+// someFiles returns the first few files below dir (slash paths, links
+// counted as files), none when it holds only empty folders.
+func someFiles(dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != dir {
+				out = append(out, filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator))))
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		if len(out) > maxPaths {
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return out
 }
 
 // someEntries returns the names of a few of the entries of dir.

@@ -69,6 +69,22 @@ func TestNotEmptyFolderWithoutManifestIsRefused(t *testing.T) {
 	sameFiles(t, "after a build that dropped a/", files(t, dir), want)
 }
 
+// TestFolderOfEmptyFoldersIsEmpty: a folder that holds only empty
+// folders (what an interrupted older bti could leave) holds nothing to
+// lose, and is built into without Force; they stay.
+func TestFolderOfEmptyFoldersIsEmpty(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(dir, "assets", "lisenser"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "tom"), 0o755)
+	if err := writeOpts(dir, Tree{"index.html": []byte("x"), "assets/lisenser/a.txt": []byte("a")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "tom")); err != nil || !fi.IsDir() {
+		t.Error("someone's empty folder went")
+	}
+	sameFiles(t, "after the build", files(t, dir), map[string]string{"index.html": "x", "assets/lisenser/a.txt": "a"})
+}
+
 func writeOpts(dir string, tree Tree, opts Options) error {
 	_, err := WriteWith(dir, tree, opts)
 	return err
