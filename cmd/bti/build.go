@@ -200,6 +200,9 @@ func listedIn(outDir string) []pipeline.Listed {
 		if f == "" || f == "assets" {
 			continue
 		}
+		if _, err := os.Stat(filepath.Join(outDir, f, "index.html")); err != nil {
+			continue // deleted by hand since
+		}
 		var l pipeline.Listed
 		if n, ok := notes[f]; ok && json.Unmarshal([]byte(n), &l) == nil && l.Slug == f {
 			out = append(out, l)

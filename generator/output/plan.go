@@ -205,26 +205,24 @@ func (b *build) at(p string, look bool) kind {
 // take files: it, or a folder above it, is a file or a link. Missing
 // folders are made when writing.
 func (b *build) blocked(d string) bool {
-	if b.verified[d] {
-		return false
+	if ok, seen := b.verified[d]; seen {
+		return !ok
 	}
+	bad := false
 	switch b.at(d, true) {
 	case kNone:
-		return b.blocked(path.Dir(d))
+		return b.blocked(path.Dir(d)) // made when writing; not remembered
 	case kDir:
-		if b.blocked(path.Dir(d)) {
-			return true
-		}
-		b.verified[d] = true
-		return false
+		bad = b.blocked(path.Dir(d))
 	case kLink:
 		b.links = append(b.links, d)
+		bad = true
 	default:
 		b.conflicts = append(b.conflicts, d)
+		bad = true
 	}
-	b.verified[d] = false
-	b.kinds[d] = kOther // reported once
-	return true
+	b.verified[d] = !bad // each folder reported once
+	return bad
 }
 
 // checkKnown looks at every folder the manifest knows below the owned
@@ -428,11 +426,25 @@ func (b *build) stale() []string {
 					continue // not there
 				}
 			}
+			if b.underNonFolder(f) {
+				continue // a file or such where its folder was: not there
+			}
 			out = append(out, f)
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// underNonFolder reports whether a folder above p is known to be
+// something other than a folder.
+func (b *build) underNonFolder(p string) bool {
+	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+		if k, ok := b.kinds[d]; ok && k != kDir && k != kNone {
+			return true
+		}
+	}
+	return false
 }
 
 // record is the manifest after the build (journal false), or the journal
