@@ -3,6 +3,7 @@ package preview
 import (
 	"bufio"
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -110,5 +111,34 @@ func TestEventWaitersAreFreed(t *testing.T) {
 	}
 	if n := s.waiting(); n != 0 {
 		t.Errorf("after the pages closed, %d channels wait", n)
+	}
+}
+
+// TestOnlyAtEveryAddress: listening on every address (--addr 0.0.0.0),
+// a request for the machine's address in digits is answered, a name is
+// not; listening on one address of the network, that address is.
+func TestOnlyAtEveryAddress(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })
+	for _, c := range []struct {
+		listen net.Addr
+		host   string
+		want   int
+	}{
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "192.168.1.5:8080", 200},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "localhost:8080", 200},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "rebind.example:8080", 403},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "192.168.1.5:8081", 403},
+		{&net.TCPAddr{IP: net.ParseIP("192.168.1.5"), Port: 8080}, "192.168.1.5:8080", 200},
+		{&net.TCPAddr{IP: net.ParseIP("192.168.1.5"), Port: 8080}, "192.168.1.6:8080", 403},
+		{&net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 80}, "localhost", 200},
+		{&net.TCPAddr{IP: net.ParseIP("127.0.0.1"), Port: 80}, "evil", 403},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = c.host
+		OnlyAt(ok, c.listen, "en").ServeHTTP(rec, req)
+		if rec.Code != c.want {
+			t.Errorf("listening on %v, Host %q: %d, want %d", c.listen, c.host, rec.Code, c.want)
+		}
 	}
 }
