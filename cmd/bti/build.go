@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/load"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
@@ -26,6 +28,7 @@ func buildFlags() (*flag.FlagSet, *buildOptions) {
 	o.noPDF = fl.Bool("no-pdf", false, "cli.flag.no-pdf")
 	o.cpuProfile = fl.String("cpuprofile", "", "cli.flag.cpuprofile")
 	o.timings = fl.Bool("timings", false, "cli.flag.timings")
+	o.force = fl.Bool("force", false, "cli.flag.force")
 	return fl, o
 }
 
@@ -33,6 +36,7 @@ type buildOptions struct {
 	*cliFlags
 	out, cpuProfile *string
 	noPDF, timings  *bool
+	force           *bool
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) int {
@@ -55,6 +59,21 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		// of memory that a build has to spare.
 		debug.SetGCPercent(400)
 	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(*dir, outDir)
+	}
+	shown := shownOut(*out, outDir)
+	// A folder that holds the project's sources is refused before any
+	// work, whatever the flags.
+	if d := checkOutDir(*dir, outDir, shown); d != nil {
+		var l diag.List
+		l.Add(*d)
+		lang := o.runLang()
+		diag.Printer{Lang: func(string) string { return lang }, Summary: lang}.Print(stderr, &l)
+		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", shown))
+		return 1
+	}
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()
@@ -70,11 +89,17 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	langs := pipeline.NewLanguages(fsys, site, o.language())
 	lang := langs.Run()
 	if langs.Print(stderr, l) > 0 {
-		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", *out))
+		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", shown))
 		return 1
 	}
 	opts := render.Options{Changed: <-dates, PDF: !*noPDF}
-	tree, err := pipeline.HTML(fsys, site, opts)
+	// A build of some of the municipalities keeps the others that are in
+	// the output folder in the list of sites and _redirects at the root.
+	var others []pipeline.Listed
+	if len(slugs) > 0 {
+		others = listedIn(outDir)
+	}
+	tree, err := pipeline.HTMLWith(fsys, site, opts, others)
 	stages.done("render HTML")
 	if err == nil && opts.PDF {
 		var pdfs output.Tree
@@ -86,20 +111,44 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		var l diag.List
 		l.Report(diag.Pos{}, pipeline.RenderFailed, "detail", err.Error())
 		langs.Print(stderr, &l)
-		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", *out))
+		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", shown))
 		return 1
 	}
-	owned := []string{""}
+	wopts := output.Options{Owned: []string{"", "assets"}, Notes: map[string]string{}, Force: *o.force}
 	for _, m := range site.Municipalities {
-		owned = append(owned, m.Slug)
+		wopts.Owned = append(wopts.Owned, m.Slug)
+		note, _ := json.Marshal(pipeline.ListingOf(m))
+		wopts.Notes[m.Slug] = string(note)
 	}
-	outDir := *out
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(*dir, outDir)
+	recorded := output.Folders(outDir)
+	if len(slugs) == 0 {
+		// A municipality removed from the project: the files bti wrote
+		// for it go (and nothing else there).
+		inProject := map[string]bool{"": true, "assets": true}
+		for _, s := range load.Municipalities(fsys) {
+			inProject[s] = true
+		}
+		for _, f := range recorded {
+			if !inProject[f] {
+				wopts.Owned = append(wopts.Owned, f)
+			}
+		}
 	}
-	stats, err := output.Write(outDir, tree, owned)
+	if *o.force && recorded == nil {
+		fmt.Fprintln(stdout, diag.T(lang, "out.forced", "out", shown))
+	}
+	stats, err := output.WriteWith(outDir, tree, wopts)
 	stages.done("write")
 	if err != nil {
+		if d, ok := writeProblem(err, shown); ok {
+			var l diag.List
+			l.Add(d)
+			langs.Print(stderr, &l)
+			if _, refused := output.IsRefused(err); refused {
+				fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", shown))
+			}
+			return 1
+		}
 		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "build", "detail", err.Error()))
 		return 1
 	}
@@ -138,4 +187,37 @@ func (t *stageTimer) print(w io.Writer) {
 	for i, name := range t.stages {
 		fmt.Fprintf(w, "  %-16s %6d ms\n", name, t.times[i].Milliseconds())
 	}
+}
+
+// listedIn returns what the manifest of outDir says of the municipalities
+// built there before; one recorded by a bti that kept no notes is listed
+// by its slug, with its lines of the _redirects there.
+func listedIn(outDir string) []pipeline.Listed {
+	notes := output.Notes(outDir)
+	var out []pipeline.Listed
+	var oldRedirects []byte
+	for _, f := range output.Folders(outDir) {
+		if f == "" || f == "assets" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(outDir, f, "index.html")); err != nil {
+			continue // deleted by hand since
+		}
+		var l pipeline.Listed
+		if n, ok := notes[f]; ok && json.Unmarshal([]byte(n), &l) == nil && l.Slug == f {
+			out = append(out, l)
+			continue
+		}
+		if oldRedirects == nil {
+			oldRedirects, _ = os.ReadFile(filepath.Join(outDir, "_redirects"))
+		}
+		l = pipeline.Listed{Slug: f, Name: f}
+		for _, line := range strings.SplitAfter(string(oldRedirects), "\n") {
+			if strings.HasPrefix(line, "/"+f+"/") {
+				l.Redirects += line
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -3,42 +3,37 @@ package main
 import (
 	"bytes"
 	"os/exec"
-	"path/filepath"
 	"strings"
 )
 
 // gitDates returns the date (YYYY-MM-DD) of the last commit that changed
-// each file under dir, by path relative to dir, or nil when dir is not in
-// a git repository or git is not installed. Pages show it as "Sist endret".
+// each file under dir, by slash path relative to dir, or nil when dir is
+// not in a git repository or git is not installed. Pages show it as
+// "Sist endret".
+//
+// Git prints paths relative to dir (--relative), unquoted and each ended
+// by a NUL byte (-z, core.quotePath=false), so that a project in a folder
+// named with æøå or spaces, and files named so, keep their dates.
 func gitDates(dir string) map[string]string {
-	prefixOut, err := exec.Command("git", "-C", dir, "rev-parse", "--show-prefix").Output()
-	if err != nil {
-		return nil
-	}
-	prefix := strings.TrimSpace(string(prefixOut))
-	out, err := exec.Command("git", "-C", dir, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", ".").Output()
+	out, err := exec.Command("git", "-C", dir, "-c", "core.quotePath=false", "log", "-z", "--relative",
+		"--format=%x01%cs", "--name-only", "--no-renames", "--", ".").Output()
 	if err != nil {
 		return nil
 	}
 	dates := map[string]string{}
-	for _, commit := range bytes.Split(out, []byte{0}) {
-		lines := strings.Split(strings.TrimSpace(string(commit)), "\n")
-		if len(lines) < 2 {
+	date := ""
+	// Each commit is "\x01<date>\0", then "\n<name>\0<name>\0...".
+	for _, field := range bytes.Split(out, []byte{0}) {
+		f := strings.TrimPrefix(string(field), "\n")
+		if d, ok := strings.CutPrefix(f, "\x01"); ok {
+			date = d
 			continue
 		}
-		date := lines[0]
-		for _, f := range lines[1:] {
-			f = strings.TrimSpace(f)
-			if f == "" {
-				continue
-			}
-			rel, ok := strings.CutPrefix(filepath.ToSlash(f), prefix)
-			if !ok {
-				continue
-			}
-			if _, seen := dates[rel]; !seen {
-				dates[rel] = date // git log lists the newest commit first
-			}
+		if f == "" || date == "" {
+			continue
+		}
+		if _, seen := dates[f]; !seen {
+			dates[f] = date // git log lists the newest commit first
 		}
 	}
 	return dates

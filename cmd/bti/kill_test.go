@@ -13,10 +13,14 @@ import (
 	"time"
 )
 
-// TestKilledBuildLosesNothing builds a project, changes every step, then
-// starts the build again and kills it with SIGKILL at random moments. After
-// each kill, every file in public/ must be exactly its old or its new
-// version: never truncated, never half-written.
+// TestKilledBuildLosesNothing builds sources A, changes every step (B),
+// then starts the build of B over A's site and kills it with SIGKILL at
+// random moments, 20 times: every other time from A's site (with A's
+// manifest) again, every other time from what the kill before left.
+// After each kill, every file in public/ must be exactly its A or its B
+// version (never truncated, never a temporary file, nothing of the
+// sources touched); after every second kill, the next build, without
+// --force, must give exactly a clean build of B.
 func TestKilledBuildLosesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command")
@@ -30,14 +34,22 @@ func TestKilledBuildLosesNothing(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(proj, "municipalities"), os.DirFS("../../municipalities")); err != nil {
 		t.Fatal(err)
 	}
-	build := func(out string) {
+	os.WriteFile(filepath.Join(proj, "README.md"), []byte("the project's own file"), 0o644)
+	build := func(out string) time.Duration {
 		t.Helper()
+		begin := time.Now()
 		if b, err := exec.Command(bin, "build", "-C", proj, "--no-pdf", "--out", out).CombinedOutput(); err != nil {
 			t.Fatalf("build: %v\n%s", err, b)
 		}
+		return time.Since(begin)
 	}
+	public := filepath.Join(proj, "public")
 	build("public")
-	old := snapshot(t, filepath.Join(proj, "public"))
+	a := snapshot(t, public)
+	aManifest, err := os.ReadFile(public + ".bti-manifest")
+	if err != nil {
+		t.Fatal(err)
+	}
 	// Change every step, so that every step page has a new version.
 	filepath.WalkDir(filepath.Join(proj, "municipalities"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.Contains(p, "niva-") && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
@@ -46,90 +58,147 @@ func TestKilledBuildLosesNothing(t *testing.T) {
 		}
 		return nil
 	})
-	begin := time.Now()
+	sources := snapshot(t, filepath.Join(proj, "municipalities"))
 	build("expected")
-	full := time.Since(begin) // a build that writes everything
 	want := snapshot(t, filepath.Join(proj, "expected"))
+	changed := 0
+	for name, data := range want {
+		if !bytes.Equal(a[name], data) {
+			changed++
+		}
+	}
+	if changed < 50 {
+		t.Fatalf("only %d files differ between A and B", changed)
+	}
+	// How long an update from A to B takes: the kills land in its second
+	// half and a little after, when it writes.
+	reset := func() {
+		t.Helper()
+		os.RemoveAll(public)
+		os.RemoveAll(public + ".bti-staging")
+		restore(t, public, a)
+		if err := os.WriteFile(public+".bti-manifest", aManifest, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var update time.Duration
+	for range 3 {
+		reset()
+		update += build("public") / 3
+	}
 
-	killed, midWrite := 0, 0
-	for i := range 16 {
+	// The kills land at random moments in a window that starts as the
+	// second half of an update and narrows around the moments when the
+	// files are renamed into place (a few milliseconds): a kill that
+	// found every file old moves the window's start there, one that
+	// found every file new its end.
+	const kills = 20
+	var killed, midWrite, allOld, allNew, journal int
+	lo, hi := update*3/10, update*11/10
+	for i := range kills {
+		if i%2 == 0 {
+			reset()
+		}
 		cmd := exec.Command(bin, "build", "-C", proj, "--no-pdf", "--out", "public")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Kill late in the build, when it writes: between half of a full
-		// build's time and all of it.
-		time.Sleep(full/2 + time.Duration(rand.Int64N(int64(full/2)+1)))
+		at := lo + time.Duration(rand.Int64N(int64(hi-lo)+1))
+		time.Sleep(at)
 		if cmd.Process.Signal(syscall.SIGKILL) == nil {
 			killed++
 		}
 		cmd.Wait()
-		got := snapshot(t, filepath.Join(proj, "public"))
+		got := snapshot(t, public)
 		newer, older := 0, 0
 		for name, data := range got {
-			if !bytes.Equal(old[name], want[name]) {
-				if bytes.Equal(data, want[name]) {
+			wantData, inB := want[name]
+			aData, inA := a[name]
+			switch {
+			case !inA && !inB:
+				t.Errorf("kill %d: %s is neither A's nor B's (%d bytes)", i, name, len(data))
+			case inB && bytes.Equal(data, wantData):
+				if !bytes.Equal(aData, wantData) {
 					newer++
-				} else if bytes.Equal(data, old[name]) {
+				}
+			case inA && bytes.Equal(data, aData):
+				if !bytes.Equal(aData, wantData) {
 					older++
 				}
+			case strings.HasSuffix(name, ".pdf") && completePDF(data):
+			default:
+				t.Errorf("kill %d: %s is neither its A nor its B version (%d bytes)", i, name, len(data))
 			}
 		}
-		if newer > 0 && older > 0 {
-			midWrite++ // killed while writing: some pages new, some old
-		}
-		// Start each round from the old site, so that kills keep
-		// landing in the middle of writing.
-		for name, data := range got {
-			if bytes.Equal(data, want[name]) || bytes.Equal(data, old[name]) {
-				continue
-			}
-			// gopdf orders a font subset by map iteration, so the same
-			// sources give PDFs that differ in bytes: for them, check that
-			// the file is a whole PDF, not a truncated one.
-			if strings.HasSuffix(name, ".pdf") && completePDF(data) {
-				continue
-			}
-			t.Errorf("kill %d: %s is neither its old nor its new version (%d bytes)", i, name, len(data))
-		}
-		for name := range old {
-			if _, ok := got[name]; !ok {
-				if _, stillWanted := want[name]; stillWanted {
+		for name := range a {
+			if _, inB := want[name]; inB {
+				if _, ok := got[name]; !ok {
 					t.Errorf("kill %d: %s was lost", i, name)
 				}
 			}
 		}
-		restore(t, filepath.Join(proj, "public"), old)
-	}
-	// A build that runs to the end makes the new version exactly.
-	build("public")
-	got := snapshot(t, filepath.Join(proj, "public"))
-	if len(got) != len(want) {
-		t.Errorf("after a full build: %d files, want %d", len(got), len(want))
-	}
-	for name, data := range want {
-		if strings.HasSuffix(name, ".pdf") {
-			if !completePDF(got[name]) {
-				t.Errorf("after a full build: %s is not a whole PDF", name)
+		switch {
+		case newer > 0 && older > 0:
+			midWrite++ // killed while renaming: some pages new, some old
+		case newer == 0:
+			allOld++
+			if i%2 == 0 {
+				lo = min(at, hi-2*time.Millisecond)
 			}
-			continue
+		default:
+			allNew++
+			if i%2 == 0 {
+				hi = max(at, lo+2*time.Millisecond)
+			}
 		}
-		if !bytes.Equal(got[name], data) {
-			t.Errorf("after a full build: %s differs", name)
+		if m, _ := os.ReadFile(public + ".bti-manifest"); bytes.HasPrefix(m, []byte("bti-manifest 4 journal\n")) {
+			journal++ // killed between the journal and the complete manifest
+		}
+		if src := snapshot(t, filepath.Join(proj, "municipalities")); len(src) != len(sources) {
+			t.Errorf("kill %d: the sources changed", i)
+		} else {
+			for name, data := range sources {
+				if !bytes.Equal(src[name], data) {
+					t.Errorf("kill %d: the source %s changed", i, name)
+				}
+			}
+		}
+		if i%2 == 1 {
+			// The next build (no --force needed) is a clean build of B.
+			build("public")
+			after := snapshot(t, public)
+			if len(after) != len(want) {
+				t.Errorf("after kill %d and a full build: %d files, want %d", i, len(after), len(want))
+			}
+			for name, data := range want {
+				if !bytes.Equal(after[name], data) {
+					t.Errorf("after kill %d and a full build: %s differs", i, name)
+				}
+			}
+			if m, _ := os.ReadFile(public + ".bti-manifest"); !bytes.HasPrefix(m, []byte("bti-manifest 4 complete\n")) {
+				t.Errorf("after kill %d and a full build: the manifest is not complete", i)
+			}
+			if _, err := os.Stat(public + ".bti-staging"); !os.IsNotExist(err) {
+				t.Errorf("after kill %d and a full build: the staging folder is left", i)
+			}
 		}
 	}
-	t.Logf("killed %d builds, %d of them while writing", killed, midWrite)
+	if b, _ := os.ReadFile(filepath.Join(proj, "README.md")); string(b) != "the project's own file" {
+		t.Error("the project's README.md changed")
+	}
+	t.Logf("killed %d builds: %d while renaming (some files A's, some B's), %d before any file changed, %d after every file was B's; %d left the journal",
+		killed, midWrite, allOld, allNew, journal)
 	if midWrite == 0 {
-		t.Log("no kill landed while files were being written; the check above was weaker this run")
+		t.Log("no kill landed while files were being renamed; the check above was weaker this run")
 	}
 }
 
-// snapshot reads every file below dir.
+// snapshot reads every file below dir (not following links).
 func snapshot(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
 			return err
 		}
 		b, err := os.ReadFile(p)
@@ -143,7 +212,7 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
-// restore puts the files of snap back into dir.
+// restore puts the files of snap into dir.
 func restore(t *testing.T, dir string, snap map[string][]byte) {
 	t.Helper()
 	for name, data := range snap {

@@ -90,7 +90,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// Requests end with the server, so open event streams do not hold up Ctrl-C.
-	srv := &http.Server{Handler: site.Handler(), ReadHeaderTimeout: 10 * time.Second,
+	// Only requests for the address shown: a page elsewhere cannot read
+	// the preview by pointing a name of its own at 127.0.0.1.
+	srv := &http.Server{Handler: preview.OnlyAt(site.Handler(), ln.Addr(), lang), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	start := "/"
 	if len(slugs) == 1 {

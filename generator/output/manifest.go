@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io/fs"
@@ -14,19 +15,28 @@ import (
 	"strings"
 )
 
-// The manifest, <dir>.bti-manifest beside the output folder, lists the
-// files each owned folder held after the last build, so that the next
-// build need not read every folder to know (on 50 sites, 6,000 folders
-// and a tenth of a warm build). It is removed before a build changes
-// anything and written again when the build is done, so a build that is
-// killed leaves none, and the next build lists the folders itself.
-// It also records each folder's time after the build: a folder whose time
-// differs at the next build was changed by someone else (a file put in or
-// taken out), and is read again, so such files are found and, like any
-// file the build does not make, removed.
+// The manifest, <dir>.bti-manifest beside the output folder, is the
+// record of which files bti wrote there: nothing else in the folder is
+// ever removed or replaced. It lists, by owned folder, every file a build
+// wrote or left, with a stamp (size, time, checksum) so that a rebuild
+// need not read unchanged files, and a note per folder for later builds
+// (the name of each municipality, for the root list of a subset build).
+//
+// A build never leaves the folder without a true record. Before it
+// changes anything it replaces the manifest, atomically, by a journal:
+// the old record plus every file it is about to write. A build killed
+// after that leaves the journal, which still names every file of bti's
+// in the folder (the old ones and the new ones, and the temporary files
+// beside them); the next build trusts none of the journal's stamps of
+// folders it lists again, and ends with a complete manifest once more.
 
-// manifestHeader is the first line of a manifest of this format.
-const manifestHeader = "bti-manifest 3"
+// The first line of a manifest: this format, and the one before it (no
+// notes, no journal; read as a complete record).
+const (
+	manifestMagic    = "bti-manifest "
+	manifestHeader   = manifestMagic + "4"
+	manifestHeaderV3 = manifestMagic + "3"
+)
 
 func manifestPath(dir string) string { return filepath.Clean(dir) + ".bti-manifest" }
 
@@ -61,20 +71,24 @@ func (s *stamp) on(fi fs.FileInfo) bool {
 	return fi.Mode().IsRegular() && fi.Size() == s.size && fi.ModTime().UnixNano() == s.mtime
 }
 
-// manifest is what the last build recorded: the files of each owned
-// folder, with their stamps.
+// manifest is what the last build recorded.
 type manifest struct {
-	folders map[string][]string
-	stamps  map[string]stamp
-	dirs    map[string]int64 // the time of each folder ("" the output folder) after the build
+	folders map[string][]string // owned folder -> the files bti wrote there
+	owns    map[string]bool     // every file of folders
+	stamps  map[string]stamp    // the files whose stamp is known
+	notes   map[string]string   // owned folder -> its note
+	// journal: the build that wrote this was killed (or failed) before
+	// it finished; files of its folders may be in either version, and
+	// temporary files may be left beside them.
+	journal bool
+	// legacy: written by a bti (format 3) that did not record the
+	// shared assets/ folder at the top, which it wrote all the same.
+	legacy bool
+	raw    []byte // the file as read
 }
 
-// lists returns the files of each owned folder, or nil without a manifest.
-func (m *manifest) lists() map[string][]string {
-	if m == nil {
-		return nil
-	}
-	return m.folders
+func newManifest() *manifest {
+	return &manifest{folders: map[string][]string{}, owns: map[string]bool{}, stamps: map[string]stamp{}, notes: map[string]string{}}
 }
 
 // stamp returns the stamp of the file p, or nil.
@@ -88,25 +102,48 @@ func (m *manifest) stamp(p string) *stamp {
 	return nil
 }
 
-// readManifest returns what the last build left, or nil when there is
-// no manifest of this format. A line is "path size mtime sum" (tab-separated;
-// paths have no tabs: they are URL paths).
-func readManifest(dir string) *manifest {
+// owned reports whether the manifest says bti wrote p.
+func (m *manifest) owned(p string) bool { return m != nil && m.owns[p] }
+
+// errForeignManifest: the manifest's place holds something bti did not
+// write.
+var errForeignManifest = errors.New("not a bti manifest")
+
+// readManifest returns what the last build left: nil when there is no
+// manifest, errForeignManifest when a file (or folder) of that name is
+// not one of bti's manifests.
+func readManifest(dir string) (*manifest, error) {
 	data, err := os.ReadFile(manifestPath(dir))
-	if err != nil || !bytes.HasPrefix(data, []byte(manifestHeader+"\n")) {
-		return nil
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
-	m := &manifest{folders: map[string][]string{}, stamps: map[string]stamp{}, dirs: map[string]int64{}}
+	if err != nil {
+		if fi, serr := os.Lstat(manifestPath(dir)); serr == nil && !fi.Mode().IsRegular() {
+			return nil, errForeignManifest
+		}
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(manifestMagic)) {
+		return nil, errForeignManifest
+	}
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	m := newManifest()
+	m.raw = data
+	switch head := string(first); head {
+	case manifestHeaderV3:
+		m.legacy = true
+	case manifestHeader + " complete":
+	case manifestHeader + " journal":
+		m.journal = true
+	default:
+		// Another version of bti's, whose record this one cannot read:
+		// as if there were none (Force takes the folder over).
+		return nil, nil
+	}
 	cur, in := "", false
-	for _, line := range strings.Split(string(data[len(manifestHeader)+1:]), "\n") {
-		if d, ok := strings.CutPrefix(line, "/ "); ok {
-			p, t, _ := strings.Cut(d, "\t")
-			mtime, err := strconv.ParseInt(t, 10, 64)
-			if err != nil {
-				return nil
-			}
-			m.dirs[p] = mtime
-			continue
+	for _, line := range strings.Split(string(rest), "\n") {
+		if line == "" || strings.HasPrefix(line, "/ ") {
+			continue // format 3's folder times
 		}
 		if o, ok := strings.CutPrefix(line, "== "); ok {
 			cur, in = o, true
@@ -115,27 +152,36 @@ func readManifest(dir string) *manifest {
 			}
 			continue
 		}
-		if !in || line == "" {
+		if !in {
+			continue
+		}
+		if n, ok := strings.CutPrefix(line, "@ "); ok {
+			if s, err := strconv.Unquote(n); err == nil {
+				m.notes[cur] = s
+			}
 			continue
 		}
 		f := strings.Split(line, "\t")
+		if !fs.ValidPath(f[0]) {
+			continue
+		}
+		m.folders[cur] = append(m.folders[cur], f[0])
+		m.owns[f[0]] = true
 		if len(f) != 4 {
-			return nil // not written by us: list the folders instead
+			continue // owned, stamp unknown (a journal's new file)
 		}
 		size, err1 := strconv.ParseInt(f[1], 10, 64)
 		mtime, err2 := strconv.ParseInt(f[2], 10, 64)
 		sum, err3 := strconv.ParseUint(f[3], 16, 64)
-		if err1 != nil || err2 != nil || err3 != nil {
-			return nil
+		if err1 == nil && err2 == nil && err3 == nil {
+			m.stamps[f[0]] = stamp{size: size, mtime: mtime, sum: sum}
 		}
-		m.folders[cur] = append(m.folders[cur], f[0])
-		m.stamps[f[0]] = stamp{size: size, mtime: mtime, sum: sum}
 	}
-	return m
+	return m, nil
 }
 
-// ownerOf returns the owned folder that holds p ("" for the root's own
-// files), and whether there is one.
+// ownerOf returns the owned folder that holds p ("" for the files at the
+// top), and whether there is one.
 func ownerOf(p string, owned map[string]bool) (string, bool) {
 	top, _, ok := strings.Cut(p, "/")
 	if !ok {
@@ -144,11 +190,20 @@ func ownerOf(p string, owned map[string]bool) (string, bool) {
 	return top, owned[top]
 }
 
-// foldersOf returns the owned folder o ("" for the output folder itself)
-// and every folder below it that holds one of files, parents first.
-func foldersOf(o string, files []string) []string {
-	seen := map[string]bool{o: true}
-	out := []string{o}
+// topOf returns the folder at the top of p ("" for a file at the top).
+func topOf(p string) string {
+	top, _, ok := strings.Cut(p, "/")
+	if !ok {
+		return ""
+	}
+	return top
+}
+
+// foldersOf returns the folders below dir that hold one of files (not ""),
+// parents first.
+func foldersOf(files []string) []string {
+	seen := map[string]bool{}
+	var out []string
 	for _, f := range files {
 		for d := path.Dir(f); d != "." && !seen[d]; d = path.Dir(d) {
 			seen[d] = true
@@ -159,84 +214,133 @@ func foldersOf(o string, files []string) []string {
 	return out
 }
 
-// writeManifest records the files this build wrote or left under each
-// owned folder, with their stamps, and the times of their folders (taken
-// from seen where it has them, else read), and keeps what old recorded
-// for the folders this build did not own.
-func writeManifest(dir string, owned []string, written map[string]stamp, old *manifest, seen map[string]int64) error {
-	isOwned := map[string]bool{}
-	lists := map[string][]string{}
-	stamps := map[string]stamp{}
-	for _, o := range owned {
-		isOwned[o] = true
-		lists[o] = []string{}
+// record is a manifest to write: the files of each folder, with the
+// stamps known, and the notes.
+type record struct {
+	folders map[string]map[string]bool
+	stamps  map[string]stamp
+	notes   map[string]string
+}
+
+func newRecord() *record {
+	return &record{folders: map[string]map[string]bool{}, stamps: map[string]stamp{}, notes: map[string]string{}}
+}
+
+// add records the file p as bti's, with its stamp when st is not nil.
+func (r *record) add(p string, st *stamp) {
+	o := topOf(p)
+	if r.folders[o] == nil {
+		r.folders[o] = map[string]bool{}
 	}
-	for p, st := range written {
-		if o, ok := ownerOf(p, isOwned); ok {
-			lists[o] = append(lists[o], p)
-			stamps[p] = st
-		}
+	r.folders[o][p] = true
+	if st != nil {
+		r.stamps[p] = *st
+	} else {
+		delete(r.stamps, p)
 	}
-	if old != nil {
-		for o, files := range old.folders {
-			if !isOwned[o] {
-				lists[o] = files
-				for _, f := range files {
-					stamps[f] = old.stamps[f]
-				}
-			}
-		}
+}
+
+// keep copies what m recorded of folder o.
+func (r *record) keep(m *manifest, o string) {
+	if m == nil {
+		return
 	}
-	names := make([]string, 0, len(lists))
-	for o := range lists {
-		names = append(names, o)
+	if _, ok := m.folders[o]; ok && r.folders[o] == nil {
+		r.folders[o] = map[string]bool{}
 	}
-	sort.Strings(names)
-	// The folders' times now, after every write: a folder whose time
-	// differs at the next build was changed by someone else.
-	dirTimes := map[string]int64{}
-	for _, o := range owned {
-		for _, d := range foldersOf(o, lists[o]) {
-			if t, ok := seen[d]; ok {
-				dirTimes[d] = t
-			} else if fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d))); err == nil {
-				dirTimes[d] = fi.ModTime().UnixNano()
-			}
-		}
+	for _, f := range m.folders[o] {
+		r.add(f, m.stamp(f))
 	}
-	if old != nil {
-		for d, t := range old.dirs {
-			if o, _, _ := strings.Cut(d, "/"); !isOwned[o] && !(d == "" && isOwned[""]) {
-				if _, ok := dirTimes[d]; !ok {
-					dirTimes[d] = t
-				}
-			}
-		}
+	if n, ok := m.notes[o]; ok {
+		r.notes[o] = n
 	}
+}
+
+// bytes is the manifest's text: a journal, or the complete record.
+func (r *record) bytes(journal bool) []byte {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	w.WriteString(manifestHeader + "\n")
-	for _, o := range names {
-		files := lists[o]
-		sort.Strings(files)
-		w.WriteString("== " + o + "\n")
-		for _, f := range files {
-			st := stamps[f]
-			fmt.Fprintf(w, "%s\t%d\t%d\t%x\n", f, st.size, st.mtime, st.sum)
+	w.WriteString(manifestHeader)
+	if journal {
+		w.WriteString(" journal\n")
+	} else {
+		w.WriteString(" complete\n")
+	}
+	names := make([]string, 0, len(r.folders))
+	for o := range r.folders {
+		names = append(names, o)
+	}
+	for o := range r.notes {
+		if r.folders[o] == nil {
+			names = append(names, o)
 		}
 	}
-	dirNames := make([]string, 0, len(dirTimes))
-	for d := range dirTimes {
-		dirNames = append(dirNames, d)
-	}
-	sort.Strings(dirNames)
-	for _, d := range dirNames {
-		fmt.Fprintf(w, "/ %s\t%d\n", d, dirTimes[d])
+	sort.Strings(names)
+	for _, o := range names {
+		w.WriteString("== " + o + "\n")
+		if n, ok := r.notes[o]; ok {
+			w.WriteString("@ " + strconv.Quote(n) + "\n")
+		}
+		files := make([]string, 0, len(r.folders[o]))
+		for f := range r.folders[o] {
+			files = append(files, f)
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			if st, ok := r.stamps[f]; ok {
+				fmt.Fprintf(w, "%s\t%d\t%d\t%x\n", f, st.size, st.mtime, st.sum)
+			} else {
+				w.WriteString(f + "\n")
+			}
+		}
 	}
 	w.Flush()
+	return b.Bytes()
+}
+
+// writeManifestFile replaces the manifest with data atomically: written
+// beside it and renamed over it, so that it is always the old record or
+// the new one.
+func writeManifestFile(dir string, data []byte) error {
 	tmp := manifestPath(dir) + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, manifestPath(dir))
+	_, err = writeData(f, data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, manifestPath(dir))
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// Notes returns the note each folder of dir was last built with (see
+// Options.Notes), or nil when dir has no manifest.
+func Notes(dir string) map[string]string {
+	m, err := readManifest(dir)
+	if err != nil || m == nil {
+		return nil
+	}
+	return m.notes
+}
+
+// Folders returns the folders that dir's manifest records files of ("" for
+// the files at the top), sorted, or nil when dir has no manifest.
+func Folders(dir string) []string {
+	m, err := readManifest(dir)
+	if err != nil || m == nil {
+		return nil
+	}
+	out := make([]string, 0, len(m.folders))
+	for o := range m.folders {
+		out = append(out, o)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,33 +1,38 @@
 // Package output writes a built site to disk so that nothing is ever lost:
 //
-//   - every file is written under a temporary name in a staging folder
-//     beside the output folder (<dir>.bti-staging, on the same disk) and
-//     renamed over its place, so a reader (or a build killed half-way)
-//     sees either the old or the new version, never a truncated file, and
-//     no half-written file is ever inside the output folder;
+//   - only bti's own files are ever removed or replaced: the manifest
+//     beside the output folder (<dir>.bti-manifest) records every file a
+//     build wrote, and a file it does not name is left alone; a folder
+//     that holds files but no manifest is refused unless Options.Force
+//     takes it over (still never touching what is there); a file of
+//     someone else's where the build would put one of its own, or a
+//     folder on the way that is a symbolic link, makes the build refuse,
+//     with nothing written;
+//   - the new files are all written first, under temporary names in a
+//     staging folder beside the output folder (<dir>.bti-staging, outside
+//     what is served), and only then renamed over their places: a full
+//     disk or any other failure while writing leaves the previous site as
+//     it was, and a reader (or a build killed half-way) sees each file
+//     whole, in its old or its new version, never a part of one;
+//   - when the staging folder is on another file system (the output
+//     folder is a mount point), the temporary files are written beside
+//     their places instead, and renamed there;
 //   - files whose bytes did not change are not touched, which keeps
 //     rebuilds fast and lets servers keep their caches;
-//   - files the build no longer produces are removed at the end, only
-//     inside the folders the build owns;
+//   - files of bti's that the build no longer produces are removed at
+//     the end, only inside the folders the build owns;
 //   - the caller writes nothing at all when the build found mistakes.
 package output
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
-
-	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // Tree is a built site: file contents by slash-separated path relative to
@@ -46,410 +51,257 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%d written, %d unchanged, %d removed", s.Written, s.Unchanged, s.Removed)
 }
 
-// tmpPrefix starts the names of files being written; Write removes ones
-// left behind by a build that was killed.
+// Options says which parts of the output folder a build is the whole of,
+// and what it may take over.
+type Options struct {
+	// Owned are the folders (one name below the output folder: a
+	// municipality's slug, "assets"; "" for the files at the top) this
+	// build makes whole: the files of bti's there that the tree does not
+	// hold are removed. The folder of every path of the tree is owned
+	// whether it is listed or not; a folder listed with no files in the
+	// tree (a municipality removed from the project) loses every file
+	// bti wrote there.
+	Owned []string
+	// Notes is a line of text to keep with each owned folder, which a
+	// later build reads with Notes (a subset build lists the
+	// municipalities it did not build from them).
+	Notes map[string]string
+	// Force lets the build write into a folder that holds files but no
+	// manifest. Even then, no file that bti did not write is removed or
+	// replaced.
+	Force bool
+}
+
+// Write writes tree into dir, owning the folders in owned (see
+// Options.Owned).
+func Write(dir string, tree Tree, owned []string) (Stats, error) {
+	return WriteWith(dir, tree, Options{Owned: owned})
+}
+
+// tmpPrefix starts the names of files being written.
 const tmpPrefix = ".bti-tmp-"
 
-// Write writes tree into dir. Files under the folders in owned (slash
-// paths relative to dir; "" for the root files only) that tree does not
-// hold are removed afterwards.
-//
-// An owned folder that does not exist yet (every folder, on a first
-// build) is written whole in the staging folder and renamed into place at
-// the end: readers see it appear complete, and each file costs three
-// system calls instead of five.
-func Write(dir string, tree Tree, owned []string) (Stats, error) {
+// stagingMark is the file that makes a staging folder bti's own: a
+// killed build leaves the folder, and the next one removes it only when
+// it holds this file (or nothing).
+const stagingMark = ".bti-staging"
+
+func stagingPath(dir string) string { return filepath.Clean(dir) + ".bti-staging" }
+
+// Hooks for the tests: a full disk, a rename across file systems.
+var (
+	writeData  = func(f *os.File, data []byte) (int, error) { return f.Write(data) }
+	rename     = os.Rename
+	sameDevice = sameDeviceOS
+)
+
+// WriteWith writes tree into dir as opts allows. It returns a
+// *RefusedError, having written nothing, when the folder is not bti's
+// to write (see the package documentation), and a *WriteError when
+// writing failed.
+func WriteWith(dir string, tree Tree, opts Options) (Stats, error) {
 	paths := make([]string, 0, len(tree))
 	for p := range tree {
-		if !fs.ValidPath(p) || strings.HasPrefix(filepath.Base(p), tmpPrefix) {
+		if !fs.ValidPath(p) || p == "." || strings.HasPrefix(path.Base(p), tmpPrefix) {
 			return Stats{}, fmt.Errorf("output: invalid path %q", p)
 		}
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	man := readManifest(dir)
-	old, err := scan(dir, owned, man)
+	owned := map[string]bool{}
+	for _, o := range opts.Owned {
+		if o == "" || (fs.ValidPath(o) && !strings.Contains(o, "/") && o != ".") {
+			owned[o] = true
+		}
+	}
+	for _, p := range paths {
+		owned[topOf(p)] = true
+	}
+
+	// What is there, and whether it is bti's to write: no change yet.
+	man, err := readManifest(dir)
+	if errors.Is(err, errForeignManifest) {
+		return Stats{}, refuse(ForeignManifest, dir, []string{manifestPath(dir)})
+	}
 	if err != nil {
-		return Stats{}, err
-	}
-	// From here on the output changes: no manifest until it is true again.
-	if err := os.Remove(manifestPath(dir)); err != nil && !os.IsNotExist(err) {
 		return Stats{}, fmt.Errorf("output: %w", err)
 	}
-	staging := filepath.Clean(dir) + ".bti-staging"
-	os.RemoveAll(staging) // left by a build that was killed
+	existed := true
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		existed = false
+	case err != nil:
+		return Stats{}, fmt.Errorf("output: %w", err)
+	case !fi.IsDir():
+		return Stats{}, refuse(NotAFolder, dir, nil)
+	}
+	if existed && man == nil && !opts.Force {
+		if names := someFiles(dir); len(names) > 0 {
+			return Stats{}, refuse(NotEmpty, dir, names)
+		}
+	}
+	staging := stagingPath(dir)
+	if err := clearStaging(staging); err != nil {
+		if errors.Is(err, errForeignManifest) {
+			return Stats{}, refuse(ForeignManifest, dir, []string{staging})
+		}
+		return Stats{}, fmt.Errorf("output: %w", err)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("output: %w", err)
+		return Stats{}, &WriteError{Err: err}
 	}
 	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("output: %w", err)
+		return Stats{}, &WriteError{Err: err}
 	}
 	defer os.RemoveAll(staging)
-	w := &writer{staging: staging, chmod: needsChmod(staging)}
-	// fresh are the owned folders that do not exist: built in staging.
-	fresh := map[string]bool{}
-	for _, o := range owned {
-		if o != "" && !old.dirs[o] {
-			fresh[o] = true
+	if err := os.WriteFile(filepath.Join(staging, stagingMark), nil, 0o644); err != nil {
+		return Stats{}, &WriteError{Err: err}
+	}
+	w := &writer{dir: dir, staging: staging, chmod: needsChmod(staging)}
+	if same, known := sameDevice(staging, dir); known && !same {
+		w.beside = true
+	}
+	undo := func() {
+		if !existed {
+			os.Remove(dir) // made above, and still empty
 		}
 	}
-	target := func(p string) string {
-		if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
-			return filepath.Join(staging, filepath.FromSlash(p))
-		}
-		return filepath.Join(dir, filepath.FromSlash(p))
-	}
-	if err := makeDirs(paths, target, old.dirs); err != nil {
+
+	b := &build{dir: dir, tree: tree, paths: paths, owned: owned, man: man, w: w,
+		listAll: man == nil || man.journal || man.legacy}
+	if err := b.survey(); err != nil {
+		undo()
 		return Stats{}, err
 	}
-	var (
-		mu    sync.Mutex
-		stats Stats
-		first error
-		wg    sync.WaitGroup
-	)
-	stamps := make([]stamp, len(paths))
-	var next atomic.Int64
-	for range max(2, runtime.GOMAXPROCS(0)*2) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(paths) {
-					return
-				}
-				p := paths[i]
-				var changed bool
-				var err error
-				if top, _, ok := strings.Cut(p, "/"); ok && fresh[top] {
-					changed = true
-					stamps[i], err = w.create(target(p), tree[p])
-				} else {
-					changed, stamps[i], err = w.replace(target(p), tree[p], old.mayHold(p), man.stamp(p))
-				}
-				mu.Lock()
-				switch {
-				case err != nil && first == nil:
-					first = err
-				case changed:
-					stats.Written++
-				case err == nil:
-					stats.Unchanged++
-				}
-				mu.Unlock()
+	if err := b.compare(); err != nil {
+		undo()
+		return Stats{}, err
+	}
+	if len(b.conflicts) > 0 || len(b.links) > 0 {
+		undo()
+		if len(b.links) > 0 {
+			return Stats{}, refuse(Link, dir, sorted(b.links))
+		}
+		return Stats{}, refuse(InTheWay, dir, sorted(b.conflicts))
+	}
+	stale := b.stale()
+	final := b.record(opts.Notes, false).bytes(false)
+	if b.writes == 0 && len(stale) == 0 && len(b.leftovers) == 0 && man != nil && string(man.raw) == string(final) {
+		return Stats{Unchanged: len(paths)}, nil
+	}
+
+	// The new files are written first, where no reader sees them; when
+	// they are beside their places (another file system), the journal
+	// comes before them, so that a killed build leaves them named.
+	changes := b.writes > 0 || len(stale) > 0 || len(b.leftovers) > 0
+	journal := func() error {
+		if !changes {
+			return nil
+		}
+		return writeManifestFile(dir, b.record(opts.Notes, true).bytes(true))
+	}
+	if b.w.beside {
+		if err := journal(); err != nil {
+			undo()
+			return Stats{}, &WriteError{Err: err}
+		}
+	}
+	if err := b.stage(); err != nil {
+		// Nothing was renamed into dir: the previous site is whole. Its
+		// record is put back (should that fail too, on a full disk, the
+		// journal names every file of bti's, and the next build lists
+		// the folders).
+		b.unstage()
+		if b.w.beside {
+			if man != nil {
+				writeManifestFile(dir, man.raw)
+			} else {
+				os.Remove(manifestPath(dir))
 			}
-		}()
-	}
-	wg.Wait()
-	if first != nil {
-		return stats, first
-	}
-	for _, o := range owned {
-		if !fresh[o] {
-			continue
 		}
-		src := filepath.Join(staging, filepath.FromSlash(o))
-		if _, err := os.Lstat(src); err != nil {
-			continue // the build has no files there
-		}
-		if err := os.Rename(src, filepath.Join(dir, filepath.FromSlash(o))); err != nil {
-			return stats, fmt.Errorf("output: %w", err)
+		undo()
+		return Stats{}, &WriteError{Err: err}
+	}
+	// From here on dir changes: first the journal, which names every
+	// file bti may have put there whatever moment the build is killed at.
+	if !b.w.beside {
+		if err := journal(); err != nil {
+			undo()
+			return Stats{}, &WriteError{Err: err}
 		}
 	}
-	if stats.Removed, err = old.removeStale(dir, tree); err != nil {
-		return stats, err
+	if err := b.commit(); err != nil {
+		return b.stats, &WriteError{Changed: true, Err: err}
 	}
-	byPath := make(map[string]stamp, len(paths))
-	for i, p := range paths {
-		byPath[p] = stamps[i]
+	removed, err := b.remove(stale)
+	b.stats.Removed = removed
+	if err != nil {
+		return b.stats, &WriteError{Changed: true, Err: err}
 	}
-	// When the build changed nothing, the folders' times seen while
-	// listing are still true and need not be read again.
-	var seen map[string]int64
-	if stats.Written == 0 && stats.Removed == 0 && len(fresh) == 0 {
-		seen = old.times
+	if err := writeManifestFile(dir, b.record(opts.Notes, false).bytes(false)); err != nil {
+		return b.stats, &WriteError{Changed: true, Err: err}
 	}
-	if err := writeManifest(dir, owned, byPath, man, seen); err != nil {
-		return stats, fmt.Errorf("output: %w", err)
-	}
-	return stats, nil
+	return b.stats, nil
 }
 
-// existing is what the output folder held before the build.
-type existing struct {
-	files map[string]bool  // slash paths of files under the owned folders
-	dirs  map[string]bool  // slash paths of folders
-	order []string         // the folders under owned ones, parents first
-	owned map[string]bool  // the owned folders, which were listed
-	times map[string]int64 // folder times seen while listing (from the manifest's folders)
-}
-
-// mayHold reports whether the file p may have been there before the
-// build: it was listed, or it is outside what was listed.
-func (old *existing) mayHold(p string) bool {
-	if old.files[p] {
-		return true
-	}
-	_, listed := ownerOf(p, old.owned)
-	return !listed
-}
-
-// scan lists the files and folders under the owned folders of dir: from
-// the manifest of the last build where it has them (and a folder whose
-// time changed since is read again: someone put or removed something
-// there), otherwise with one directory read per folder (no stat per
-// file); the owned folders on all cores.
-func scan(dir string, owned []string, man *manifest) (*existing, error) {
-	recorded := man.lists()
-	old := &existing{files: map[string]bool{}, dirs: map[string]bool{}, owned: map[string]bool{}}
-	for _, o := range owned {
-		old.owned[o] = true
-	}
-	if _, err := os.Stat(dir); os.IsNotExist(err) {
-		return old, nil
-	}
-	type listing struct {
-		files, dirs []string
-		times       map[string]int64
-		err         error
-	}
-	lists := make([]listing, len(owned))
-	parallel.Do(len(owned), func(i int) {
-		o := owned[i]
-		l := &lists[i]
-		var walk func(rel string, top bool)
-		walk = func(rel string, top bool) {
-			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(rel)))
-			if err != nil {
-				if !os.IsNotExist(err) && l.err == nil {
-					l.err = err
-				}
-				return
+// someFiles returns the first few files below dir (slash paths, links
+// counted as files), none when it holds only empty folders.
+func someFiles(dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != dir {
+				out = append(out, filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator))))
 			}
-			entries, err := f.ReadDir(-1)
-			f.Close()
-			if err != nil && l.err == nil {
-				l.err = err
-			}
-			if rel != "" {
-				l.dirs = append(l.dirs, rel)
-			}
-			for _, e := range entries {
-				p := e.Name()
-				if rel != "" {
-					p = rel + "/" + p
-				}
-				switch {
-				case !e.IsDir():
-					l.files = append(l.files, p)
-				case top && o == "":
-					l.dirs = append(l.dirs, p) // a folder the root's owner does not own
-				default:
-					walk(p, false)
-				}
-			}
+			return nil
 		}
-		if files, ok := recorded[o]; ok {
-			// As the last build left it, unless a folder's time differs
-			// from the recorded one: someone put a file in or took one
-			// out, and the folder is listed as if there were no manifest.
-			dirs := foldersOf(o, files)
-			times := make(map[string]int64, len(dirs))
-			for _, d := range dirs {
-				fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(d)))
-				if err != nil || !fi.IsDir() || fi.ModTime().UnixNano() != man.dirs[d] {
-					times = nil
-					break
-				}
-				times[d] = fi.ModTime().UnixNano()
-			}
-			if times != nil {
-				l.files, l.times = files, times
-				for _, d := range dirs {
-					if d != "" {
-						l.dirs = append(l.dirs, d)
-					}
-				}
-				return
-			}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
 		}
-		walk(o, true)
+		if len(out) > maxPaths {
+			return filepath.SkipAll
+		}
+		return nil
 	})
-	old.times = map[string]int64{}
-	for _, l := range lists {
-		if l.err != nil {
-			return nil, fmt.Errorf("output: %w", l.err)
-		}
-		for d, t := range l.times {
-			old.times[d] = t
-		}
-		for _, f := range l.files {
-			old.files[f] = true
-		}
-		for _, d := range l.dirs {
-			if !old.dirs[d] {
-				old.dirs[d] = true
-				old.order = append(old.order, d)
-			}
-		}
-	}
-	return old, nil
+	return out
 }
 
-// makeDirs creates every folder the files need, once each, skipping the
-// ones that exist.
-func makeDirs(paths []string, target func(string) string, exists map[string]bool) error {
-	made := map[string]bool{}
-	for _, p := range paths {
-		if d := path.Dir(p); d == "." || exists[d] {
-			continue
-		}
-		d := filepath.Dir(target(p))
-		if made[d] {
-			continue
-		}
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-		made[d] = true
-	}
-	return nil
-}
-
-// writer writes files through the staging folder.
-type writer struct {
-	staging string
-	chmod   bool // the umask takes bits from 0644: set them after creating
-	n       atomic.Int64
-}
-
-// needsChmod reports whether files created with mode 0644 in dir come out
-// otherwise (a umask stricter than 022), so that they must be chmodded to
-// be readable by a web server.
-func needsChmod(dir string) bool {
-	name := filepath.Join(dir, tmpPrefix+"mode")
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+// someEntries returns the names of a few of the entries of dir.
+func someEntries(dir string) []string {
+	f, err := os.Open(dir)
 	if err != nil {
-		return true
-	}
-	st, err := f.Stat()
-	f.Close()
-	os.Remove(name)
-	return err != nil || st.Mode().Perm() != 0o644
-}
-
-// create writes a new file that no reader can see yet (it is in staging),
-// and returns its stamp.
-func (w *writer) create(name string, data []byte) (stamp, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return stamp{}, fmt.Errorf("output: %w", err)
-	}
-	_, err = f.Write(data)
-	if err == nil && w.chmod {
-		err = f.Chmod(0o644)
-	}
-	var st fs.FileInfo
-	if err == nil {
-		st, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return stamp{}, fmt.Errorf("output: %w", err)
-	}
-	return stampOf(st, data), nil
-}
-
-// replace puts data at name unless it holds data already (when it existed
-// before the build); the new file is written in staging and renamed into
-// place, so a reader sees the old file or the new one, never a part. When
-// the manifest's stamp of the file (rec) matches data and the file on
-// disk, the file is not read at all.
-func (w *writer) replace(name string, data []byte, existed bool, rec *stamp) (changed bool, st stamp, err error) {
-	if existed && rec != nil {
-		if rec.matches(data) {
-			if fi, err := os.Lstat(name); err == nil && rec.on(fi) {
-				return false, *rec, nil
-			}
-		}
-	}
-	if existed {
-		if fi, ok := same(name, data); ok {
-			return false, stampOf(fi, data), nil
-		}
-	}
-	tmp := filepath.Join(w.staging, tmpPrefix+strconv.FormatInt(w.n.Add(1), 10))
-	if st, err = w.create(tmp, data); err != nil {
-		return false, st, err
-	}
-	err = os.Rename(tmp, name)
-	if os.IsNotExist(err) {
-		// The folder was removed since the last build listed it.
-		if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
-			err = os.Rename(tmp, name)
-		}
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return false, st, fmt.Errorf("output: %w", err)
-	}
-	return true, st, nil
-}
-
-// buffers hold what same reads, reused between files.
-var buffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// same reports whether the regular file name holds exactly data, with its
-// file information when it does.
-func same(name string, data []byte) (fs.FileInfo, bool) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, false
+		return nil
 	}
 	defer f.Close()
-	bp := buffers.Get().(*[]byte)
-	defer buffers.Put(bp)
-	if cap(*bp) < len(data)+1 {
-		*bp = make([]byte, len(data)+1)
-	}
-	// One byte more than data: a longer file shows as a short compare.
-	buf := (*bp)[:len(data)+1]
-	n, err := io.ReadFull(f, buf)
-	if err != io.ErrUnexpectedEOF && err != io.EOF {
-		return nil, false // longer than data, or unreadable
-	}
-	if !bytes.Equal(buf[:n], data) {
-		return nil, false
-	}
-	fi, err := f.Stat()
-	return fi, err == nil
+	names, _ := f.Readdirnames(maxPaths)
+	sort.Strings(names)
+	return names
 }
 
-// removeStale removes the files that were there before the build and that
-// tree does not hold (temporary files left by killed builds among them),
-// then the folders left empty.
-func (old *existing) removeStale(dir string, tree Tree) (int, error) {
-	removed := 0
-	for p := range old.files {
-		if _, ok := tree[p]; ok {
-			continue
-		}
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil && !os.IsNotExist(err) {
-			return removed, fmt.Errorf("output: %w", err)
-		}
-		if !strings.HasPrefix(path.Base(p), tmpPrefix) {
-			removed++
+// clearStaging removes what a killed build left in the staging folder,
+// when it is bti's: it holds the mark, or nothing. Anything else there is
+// errForeignManifest.
+func clearStaging(staging string) error {
+	fi, err := os.Lstat(staging)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return errForeignManifest
+	}
+	if _, err := os.Lstat(filepath.Join(staging, stagingMark)); err != nil {
+		if names := someEntries(staging); len(names) > 0 {
+			return errForeignManifest
 		}
 	}
-	if removed == 0 {
-		return 0, nil
-	}
-	// Deepest first, so that parents empty out after their children.
-	for i := len(old.order) - 1; i >= 0; i-- {
-		os.Remove(filepath.Join(dir, filepath.FromSlash(old.order[i]))) // fails, harmlessly, unless empty
-	}
-	return removed, nil
+	return os.RemoveAll(staging)
+}
+
+func sorted(s []string) []string {
+	sort.Strings(s)
+	return s
 }

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,8 +18,48 @@ func read(t *testing.T, name string) string {
 	return string(b)
 }
 
+// files reads every file below dir (hidden ones too), by slash path.
+func files(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.Type()&fs.ModeSymlink != 0 {
+			out[filepath.ToSlash(rel)] = "-> link"
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	return out
+}
+
+// sameFiles reports the differences between two snapshots.
+func sameFiles(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	for p, w := range want {
+		if g, ok := got[p]; !ok {
+			t.Errorf("%s: %s is missing", what, p)
+		} else if g != w {
+			t.Errorf("%s: %s = %q, want %q", what, p, g, w)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s should not be there", what, p)
+		}
+	}
+}
+
 func TestWriteRewritesOnlyChangesAndRemovesStale(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "public")
 	first := Tree{
 		"index.html":       []byte("root"),
 		"a/index.html":     []byte("a1"),
@@ -32,10 +73,6 @@ func TestWriteRewritesOnlyChangesAndRemovesStale(t *testing.T) {
 	}
 	past := time.Now().Add(-time.Hour)
 	os.Chtimes(filepath.Join(dir, "a/b/index.html"), past, past)
-	// A temporary file left in the folder by a killed build of an older
-	// bti; a killed build leaves no manifest either.
-	os.WriteFile(filepath.Join(dir, "a", tmpPrefix+"123"), []byte("half"), 0o644)
-	os.Remove(manifestPath(dir))
 
 	second := Tree{
 		"index.html":     []byte("root"),
@@ -58,9 +95,6 @@ func TestWriteRewritesOnlyChangesAndRemovesStale(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "a/old")); !os.IsNotExist(err) {
 		t.Error("the stale folder was not removed")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "a", tmpPrefix+"123")); !os.IsNotExist(err) {
-		t.Error("a leftover temporary file was not removed")
-	}
 	if got := read(t, filepath.Join(dir, "other/keep.html")); got != "not ours" {
 		t.Error("a file outside the owned folders was touched")
 	}
@@ -73,11 +107,13 @@ func TestWriteRefusesPathsOutside(t *testing.T) {
 }
 
 // TestWriteAfterKilledBuild starts from what a build killed while staging
-// a new folder leaves: a staging folder with part of a site in it.
+// a new folder leaves: a staging folder, marked as bti's, with part of a
+// site in it.
 func TestWriteAfterKilledBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	half := filepath.Join(dir+".bti-staging", "a")
 	os.MkdirAll(half, 0o755)
+	os.WriteFile(filepath.Join(dir+".bti-staging", stagingMark), nil, 0o644)
 	os.WriteFile(filepath.Join(half, "index.html"), []byte("half"), 0o644)
 	st, err := Write(dir, Tree{"a/index.html": []byte("whole"), "a/b/c.html": []byte("c")}, []string{"", "a"})
 	if err != nil || st.Written != 2 {
@@ -99,10 +135,9 @@ func TestWriteAfterKilledBuild(t *testing.T) {
 	}
 }
 
-// TestWriteWithManifest: after a build, the next one knows the files from
+// TestWriteWithManifest: after a build, the next one knows its files from
 // the manifest. A folder deleted by hand comes back; a file someone added
-// to an owned folder is seen (its folder's time changed) and removed like
-// any file the build does not make.
+// to an owned folder is not bti's and stays.
 func TestWriteWithManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	owned := []string{"", "a", "b"}
@@ -115,28 +150,29 @@ func TestWriteWithManifest(t *testing.T) {
 	}
 	os.RemoveAll(filepath.Join(dir, "a/x"))
 	os.WriteFile(filepath.Join(dir, "a/theirs.txt"), []byte("keep"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a/y/theirs.txt"), []byte("keep too"), 0o644)
 	second := Tree{"index.html": []byte("r"), "a/x/index.html": []byte("x"), "b/z.html": []byte("z")}
 	st, err := Write(dir, second, owned)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 2 {
-		t.Errorf("stats = %+v, want 1 written (the deleted one), 2 unchanged, 2 removed (a/y and theirs.txt)", st)
+	if st.Written != 1 || st.Unchanged != 2 || st.Removed != 1 {
+		t.Errorf("stats = %+v, want 1 written (the deleted one), 2 unchanged, 1 removed (a/y/index.html)", st)
 	}
 	if got := read(t, filepath.Join(dir, "a/x/index.html")); got != "x" {
 		t.Errorf("a/x/index.html = %q", got)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "a/theirs.txt")); !os.IsNotExist(err) {
-		t.Error("a file added to an owned folder after the build was not removed")
+	if got := read(t, filepath.Join(dir, "a/theirs.txt")); got != "keep" {
+		t.Error("a file someone added to an owned folder was removed")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "a/y")); !os.IsNotExist(err) {
-		t.Error("the stale folder a/y was not removed")
+	if got := read(t, filepath.Join(dir, "a/y/theirs.txt")); got != "keep too" {
+		t.Error("a file someone added to a stale folder was removed with it")
 	}
 	// Building only b keeps what the manifest knows of a.
 	if _, err := Write(dir, Tree{"b/z.html": []byte("z2")}, []string{"b"}); err != nil {
 		t.Fatal(err)
 	}
-	m := readManifest(dir)
+	m, _ := readManifest(dir)
 	if strings.Join(m.folders["a"], ",") != "a/x/index.html" || strings.Join(m.folders["b"], ",") != "b/z.html" {
 		t.Errorf("manifest = %v", m.folders)
 	}
@@ -173,8 +209,13 @@ func TestStampsSkipReadingButNotChanges(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
-	// And the next build finds them all unchanged.
-	if st, err := Write(dir, tree, owned); err != nil || st.Unchanged != 3 {
+	// And the next build finds them all unchanged, and writes nothing,
+	// not even the manifest.
+	before, _ := os.Stat(manifestPath(dir))
+	if st, err := Write(dir, tree, owned); err != nil || st.Unchanged != 3 || st.Written != 0 {
 		t.Errorf("third build: %+v %v", st, err)
+	}
+	if after, _ := os.Stat(manifestPath(dir)); !after.ModTime().Equal(before.ModTime()) {
+		t.Error("a build that changed nothing rewrote the manifest")
 	}
 }

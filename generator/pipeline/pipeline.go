@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/bti-handbook/bti/generator/check"
@@ -50,6 +51,41 @@ func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, err
 // HTML renders the websites of every municipality (all at once, each on
 // all cores) and the files at the root: the list of sites and _redirects.
 func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	return HTMLWith(fsys, site, opts, nil)
+}
+
+// Listed is what the files at the root need of a municipality that an
+// earlier build put in the output folder: its name and notice for the
+// list of sites, its lines of _redirects.
+type Listed struct {
+	Slug      string `json:"slug"`
+	Name      string `json:"name"`
+	Notice    string `json:"notice,omitempty"`
+	Redirects string `json:"redirects,omitempty"`
+}
+
+// ListingOf returns what a later build of other municipalities into the
+// same folder needs to keep m in the files at the root.
+func ListingOf(m *model.Municipality) Listed {
+	return Listed{Slug: m.Slug, Name: m.Name, Notice: m.Notice, Redirects: redirectLines(m)}
+}
+
+// redirectLines are the lines of m in the _redirects at the root.
+func redirectLines(m *model.Municipality) string {
+	var b strings.Builder
+	for _, r := range m.Redirects {
+		fmt.Fprintf(&b, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
+	}
+	// Each site's own 404 page for addresses below it.
+	fmt.Fprintf(&b, "/%s/* /%s/404.html 404\n", m.Slug, m.Slug)
+	return b.String()
+}
+
+// HTMLWith is HTML for a build of some of the municipalities into a
+// folder that holds others too (others, from earlier builds): the list of
+// sites and _redirects at the root name every one of them, in the order a
+// build of all of them gives.
+func HTMLWith(fsys fs.FS, site *model.Site, opts render.Options, others []Listed) (output.Tree, error) {
 	ms := site.Municipalities
 	if opts.Shared == nil {
 		opts.Shared = render.NewShared()
@@ -60,20 +96,38 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 	if err != nil {
 		return nil, err
 	}
+	// The municipalities at the root: these, and the others not built now.
+	type entry struct {
+		m         *model.Municipality
+		redirects string
+	}
+	var all []entry
+	built := map[string]bool{}
+	for _, m := range ms {
+		built[m.Slug] = true
+		all = append(all, entry{m, redirectLines(m)})
+	}
+	for _, o := range others {
+		if !built[o.Slug] && o.Slug != "" {
+			built[o.Slug] = true
+			all = append(all, entry{&model.Municipality{Slug: o.Slug, Name: o.Name, Notice: o.Notice}, o.Redirects})
+		}
+	}
+	if len(others) > 0 {
+		sort.Slice(all, func(i, j int) bool { return all[i].m.Slug < all[j].m.Slug })
+	}
 	// Netlify reads _redirects only at the root of what it publishes, so
 	// the redirects of every site are gathered there too, under /<slug>.
 	var redirects strings.Builder
-	for _, m := range ms {
-		for _, r := range m.Redirects {
-			fmt.Fprintf(&redirects, "/%s%s /%s%s 301\n", m.Slug, r.From, m.Slug, r.To)
-		}
-		// Each site's own 404 page for addresses below it.
-		fmt.Fprintf(&redirects, "/%s/* /%s/404.html 404\n", m.Slug, m.Slug)
+	listed := make([]*model.Municipality, len(all))
+	for i, e := range all {
+		redirects.WriteString(e.redirects)
+		listed[i] = e.m
 	}
 	if redirects.Len() > 0 {
 		tree["_redirects"] = []byte(redirects.String())
 	}
-	root, err := render.Sites(ms, opts)
+	root, err := render.Sites(listed, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ type Site struct {
 	mu      sync.RWMutex
 	cur     state
 	pdfs    pdfCache
-	waiters []chan struct{} // closed at the next build
+	waiters map[chan struct{}]struct{} // closed at the next build
 }
 
 // New makes a Site and runs its first build.
@@ -110,7 +110,7 @@ func (s *Site) Rebuild() {
 	waiters := s.waiters
 	s.waiters = nil
 	s.mu.Unlock()
-	for _, w := range waiters {
+	for w := range waiters {
 		close(w)
 	}
 	if s.cfg.OnBuild != nil {
@@ -128,15 +128,36 @@ func (s *Site) snapshot() state {
 // next returns a channel closed at the next build after version v (at once
 // when that build is done already).
 func (s *Site) next(v uint64) <-chan struct{} {
+	ch, _ := s.wait(v)
+	return ch
+}
+
+// wait is next with a function that forgets the channel, for a waiter
+// that goes before the build (a page closed, a connection lost).
+func (s *Site) wait(v uint64) (<-chan struct{}, func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ch := make(chan struct{})
 	if s.cur.version > v {
 		close(ch)
-		return ch
+		return ch, func() {}
 	}
-	s.waiters = append(s.waiters, ch)
-	return ch
+	if s.waiters == nil {
+		s.waiters = map[chan struct{}]struct{}{}
+	}
+	s.waiters[ch] = struct{}{}
+	return ch, func() {
+		s.mu.Lock()
+		delete(s.waiters, ch)
+		s.mu.Unlock()
+	}
+}
+
+// waiting counts the waiters of the next build.
+func (s *Site) waiting() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.waiters)
 }
 
 // Version counts the builds so far.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -40,8 +41,13 @@ func (s *Site) Handler() http.Handler {
 	return mux
 }
 
+// keepAlive is how often an open event stream gets a comment, so that
+// proxies and browsers keep it open.
+var keepAlive = 20 * time.Second
+
 // events streams a message each time the site is rebuilt after the
-// version the page shows (Server-Sent Events).
+// version the page shows (Server-Sent Events). It waits on one channel
+// per build, and forgets it when the page goes.
 func (s *Site) events(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
@@ -53,19 +59,76 @@ func (s *Site) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, "retry: 500\n\n")
 	fl.Flush()
+	built, forget := s.wait(v)
+	defer func() { forget() }()
+	tick := time.NewTicker(keepAlive)
+	defer tick.Stop()
 	for {
 		select {
 		case <-r.Context().Done():
 			return
-		case <-s.next(v):
+		case <-built:
 			v = s.Version()
-			fmt.Fprintf(w, "data: %d\n\n", v)
+			built, forget = s.wait(v)
+			if _, err := fmt.Fprintf(w, "data: %d\n\n", v); err != nil {
+				return
+			}
 			fl.Flush()
-		case <-time.After(20 * time.Second):
-			fmt.Fprint(w, ": keep-alive\n\n")
+		case <-tick.C:
+			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {
+				return
+			}
 			fl.Flush()
 		}
 	}
+}
+
+// OnlyAt answers only the requests whose Host header names the address
+// the server listens on (listen): 127.0.0.1, localhost or [::1] with its
+// port on the loopback interface, or the address itself when --addr names
+// another. Any other name is a page elsewhere whose name an attacker made
+// point at 127.0.0.1 (DNS rebinding) to read the preview: it gets 403,
+// with a sentence in lang.
+func OnlyAt(h http.Handler, listen net.Addr, lang string) http.Handler {
+	host, port, err := net.SplitHostPort(listen.String())
+	if err != nil {
+		return h
+	}
+	ip := net.ParseIP(host)
+	allowed := map[string]bool{}
+	add := func(name string) {
+		allowed[net.JoinHostPort(name, port)] = true
+		if port == "80" {
+			allowed[name] = true
+			allowed["["+name+"]"] = true
+		}
+	}
+	for _, name := range []string{"127.0.0.1", "localhost", "::1"} {
+		add(name)
+	}
+	if ip != nil && !ip.IsLoopback() && !ip.IsUnspecified() {
+		add(ip.String())
+	}
+	shown := "http://" + net.JoinHostPort("127.0.0.1", port) + "/"
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.ToLower(r.Host)
+		ok := allowed[name]
+		if !ok && ip != nil && ip.IsUnspecified() {
+			// Listening on every address (--addr 0.0.0.0): any address
+			// given as digits (never a name an attacker controls).
+			if h, p, err := net.SplitHostPort(name); err == nil && p == port && net.ParseIP(h) != nil {
+				ok = true
+			}
+		}
+		if !ok {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprintln(w, diag.T(lang, "out.serve_host", "addr", shown, "host", r.Host))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // page serves a file of the tree; HTML pages get the reload script and,
