@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"time"
 
@@ -121,7 +122,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		wopts.Notes[m.Slug] = string(note)
 	}
 	recorded := output.Folders(outDir)
-	if len(slugs) == 0 {
+	if site.AtRoot {
+		// The one site is at the root: every folder it has is bti's, and
+		// every folder an earlier build recorded (a guide renamed since,
+		// or the municipality's folder from when there were several).
+		wopts.Owned = append(wopts.Owned[:2], topFolders(tree)...)
+		wopts.Owned = append(wopts.Owned, recorded...)
+		wopts.Notes = nil
+	} else if len(slugs) == 0 {
 		// A municipality removed from the project: the files bti wrote
 		// for it go (and nothing else there).
 		inProject := map[string]bool{"": true, "assets": true}
@@ -165,6 +173,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		stages.print(stdout)
 	}
 	return 0
+}
+
+// topFolders lists the folders at the top of tree, sorted, once each.
+func topFolders(tree output.Tree) []string {
+	seen := map[string]bool{}
+	var out []string
+	for p := range tree {
+		if top, _, ok := strings.Cut(p, "/"); ok && !seen[top] {
+			seen[top] = true
+			out = append(out, top)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // stageTimer measures the stages of a build one after the other.

@@ -7,12 +7,16 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/model"
+	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
+	"github.com/bti-handbook/bti/generator/scaffold"
 )
 
 // netlifyRule is one [[headers]] table of netlify.toml.
@@ -68,6 +72,7 @@ func TestNetlifyHeaders(t *testing.T) {
 	for i := range conf.Headers {
 		conf.Headers[i].re = netlifyPattern(conf.Headers[i].For)
 	}
+	// The samples: several municipalities, each in its folder.
 	fsys := content.Overlay(os.DirFS("../.."))
 	site, l := pipeline.Load(fsys, nil)
 	if l.Errors() > 0 {
@@ -77,6 +82,34 @@ func TestNetlifyHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkHeaders(t, conf.Headers, site, tree,
+		[]string{"/lillestrom/assets/noto-sans-latin-400-normal.woff2", "/assets/lisenser/noto-sans.txt", "/vardo/sok/"})
+	// A new repository's one municipality, at the root of its host.
+	files, err := scaffold.Files(scaffold.Options{Slug: "myrvik", Style: "vardo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := fstest.MapFS{}
+	for p, data := range files {
+		one[p] = &fstest.MapFile{Data: data}
+	}
+	ov := content.Overlay(one)
+	site, l = pipeline.Load(ov, nil)
+	if l.Errors() > 0 || !site.AtRoot {
+		t.Fatalf("the new municipality is not at the root: %v", l.Sorted())
+	}
+	tree, err = pipeline.HTML(ov, site, render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkHeaders(t, conf.Headers, site, tree, []string{"/assets/noto-sans-latin-400-normal.woff2", "/assets/lisenser/noto-sans.txt", "/sok/", "/assets/site."})
+}
+
+// checkHeaders checks the rules against every file of tree, and the PDFs
+// and attachments of each allowed type of each municipality of site.
+func checkHeaders(t *testing.T, rules []netlifyRule, site *model.Site, tree output.Tree, musts []string) {
+	t.Helper()
+	conf := struct{ Headers []netlifyRule }{rules}
 	paths := map[string]bool{}
 	for p := range tree {
 		paths["/"+p] = true
@@ -84,11 +117,12 @@ func TestNetlifyHeaders(t *testing.T) {
 	inline := map[string]bool{"pdf": true, "png": true, "jpg": true, "jpeg": true, "gif": true, "webp": true, "svg": true}
 	allowed := []string{"pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "png", "jpg", "jpeg", "gif", "webp", "txt", "csv", "svg"}
 	for _, m := range site.Municipalities {
-		paths["/"+m.Slug+"/pdf/perm.pdf"] = true
-		paths["/"+m.Slug+"/pdf/samtykkeskjema.pdf"] = true
+		folder := "/" + site.Folder(m)
+		paths[folder+"pdf/perm.pdf"] = true
+		paths[folder+"pdf/samtykkeskjema.pdf"] = true
 		for _, ext := range allowed {
-			paths["/"+m.Slug+"/filer/toolbox/files/vedlegg."+ext] = true
-			paths["/"+m.Slug+"/filer/assets/logo."+strings.ToUpper(ext)] = true
+			paths[folder+"filer/toolbox/files/vedlegg."+ext] = true
+			paths[folder+"filer/assets/logo."+strings.ToUpper(ext)] = true
 		}
 	}
 	sorted := make([]string, 0, len(paths))
@@ -122,8 +156,8 @@ func TestNetlifyHeaders(t *testing.T) {
 		rel := strings.TrimPrefix(p, "/")
 		top, rest, _ := strings.Cut(rel, "/")
 		section, _, _ := strings.Cut(rest, "/")
-		if top == "assets" {
-			section = "assets"
+		if top == "assets" || (site.AtRoot && (top == "pdf" || top == "filer")) {
+			section = top
 		}
 		if strings.Contains(cache, "immutable") && !(fingerprinted.MatchString(path.Base(p)) && tree[rel] != nil) {
 			t.Errorf("%s is cached as immutable, but its name does not change with its bytes", p)
@@ -154,7 +188,7 @@ func TestNetlifyHeaders(t *testing.T) {
 		}
 	}
 	// The files that matter are there to be checked.
-	for _, want := range []string{"/lillestrom/assets/noto-sans-latin-400-normal.woff2", "/assets/lisenser/noto-sans.txt", "/vardo/sok/"} {
+	for _, want := range musts {
 		found := false
 		for _, p := range sorted {
 			found = found || strings.HasPrefix(p, want)

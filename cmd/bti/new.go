@@ -58,7 +58,12 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, diag.T(lang, "cli.new_bad_language", "value", *o.siteLang))
 		return 2
 	}
-	files, err := scaffold.Files(scaffold.Options{Slug: name, Name: *o.name, Style: *o.style, Language: *o.siteLang})
+	entries, _ := os.ReadDir(filepath.Join(*o.dir, "municipalities"))
+	beside := false
+	for _, e := range entries {
+		beside = beside || (e.IsDir() && !strings.HasPrefix(e.Name(), "."))
+	}
+	files, err := scaffold.Files(scaffold.Options{Slug: name, Name: *o.name, Style: *o.style, Language: *o.siteLang, Beside: beside})
 	if err != nil {
 		fmt.Fprintln(stderr, diag.T(lang, "cli.error", "cmd", "new", "detail", err.Error()))
 		return 2

@@ -95,7 +95,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	srv := &http.Server{Handler: preview.OnlyAt(site.Handler(), ln.Addr(), lang), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	start := "/"
-	if len(slugs) == 1 {
+	if len(slugs) == 1 && !site.AtRoot() {
 		start = "/" + slugs[0] + "/"
 	}
 	fmt.Fprintln(stdout, diag.T(lang, "cli.serve_start", "addr", ln.Addr().String(), "path", start))

@@ -10,6 +10,7 @@ package check
 
 import (
 	"path"
+	"strings"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,6 +23,12 @@ import (
 func Check(site *model.Site, l *diag.List) {
 	for _, m := range site.Municipalities {
 		Municipality(m, l)
+		if !site.AtRoot && m.BaseURL != "" && !strings.HasSuffix(model.BasePath(m.BaseURL), "/"+m.Slug+"/") {
+			// Built into <slug>/, while its links and sitemap claim
+			// another address.
+			l.Report(m.BaseURLPos, baseURLFolder, "value", m.BaseURL, "slug", m.Slug,
+				"suggestion", strings.TrimSuffix(m.BaseURL, model.BasePath(m.BaseURL))+"/"+m.Slug+"/")
+		}
 	}
 }
 

@@ -27,4 +27,5 @@ const (
 	telNotPhone    diag.Code = "BTI434"
 	plainHTTP      diag.Code = "BTI435"
 	imageLarge     diag.Code = "BTI436"
+	baseURLFolder  diag.Code = "BTI437"
 )

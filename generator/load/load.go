@@ -53,6 +53,9 @@ func Load(fsys fs.FS, slugs []string, l *diag.List) *model.Site {
 			site.Municipalities = append(site.Municipalities, m)
 		}
 	}
+	if len(site.Municipalities) == 1 && len(Municipalities(fsys)) == 1 {
+		site.AtRoot = model.BasePath(site.Municipalities[0].BaseURL) == "/"
+	}
 	return site
 }
 

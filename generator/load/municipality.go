@@ -157,6 +157,7 @@ func override[T any](base, own []T, key func(T) string) []T {
 func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, doc *source.Doc) {
 	m.Pos = doc.Pos("")
 	m.Name, m.ShortName, m.Style, m.Language = f.Name, cmp.Or(f.ShortName, f.Name), f.Style, f.Language
+	m.BaseURLPos = doc.ValuePos("base_url", f.BaseURL)
 	m.BaseURL, m.BrandColor, m.Logo, m.LogoPos = f.BaseURL, f.BrandColor, f.Logo, doc.ValuePos("logo", f.Logo)
 	m.AccessibilityStatement, m.Notice = f.AccessibilityStatement, f.Notice
 	m.Labels = model.Labels(f.Labels)

@@ -29,6 +29,20 @@ const (
 type Site struct {
 	National       *National
 	Municipalities []*Municipality
+	// AtRoot is true when the project has one municipality and its
+	// base_url is the root of a host: its site is then published at the
+	// root of the output folder, not in a folder of its own (filled by
+	// package load).
+	AtRoot bool
+}
+
+// Folder is the folder of the output that holds m's site: "<slug>/",
+// or "" when the site is published at the root.
+func (s *Site) Folder(m *Municipality) string {
+	if s.AtRoot {
+		return ""
+	}
+	return m.Slug + "/"
 }
 
 // National holds the defaults in content/ that every municipality shares
@@ -57,6 +71,7 @@ type Municipality struct {
 	Style                  string
 	Language               string // "nb" or "nn"
 	BaseURL                string
+	BaseURLPos             Pos
 	BrandColor             string
 	Logo                   string // path below Dir, "" when none
 	LogoPos                Pos    // where municipality.toml names it

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 )
@@ -54,6 +55,17 @@ const (
 	URLSearch   = "/sok/"
 	URLBinder   = "/pdf/perm.pdf"
 )
+
+// BasePath is the path of a base_url: "/lillestrom/" for
+// "https://bti.example.no/lillestrom/", "/" for a host's root (and for
+// what is not a URL).
+func BasePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
 
 // ValidPhone reports whether s is a phone number as the site writes it
 // in a tel: link: digits and spaces, with an optional + first, and at

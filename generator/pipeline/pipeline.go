@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -33,8 +32,10 @@ func Load(fsys fs.FS, slugs []string) (*model.Site, *diag.List) {
 }
 
 // Render renders every municipality of a checked site into one tree:
-// public/<slug>/... for each, and the list of sites at the root. With
-// opts.PDF (and not opts.PDFOnRequest), the PDFs are made too.
+// public/<slug>/... for each, and the list of sites at the root; or, for
+// a project whose one municipality is published at a host's root
+// (Site.AtRoot), that site at the root itself. With opts.PDF (and not
+// opts.PDFOnRequest), the PDFs are made too.
 func Render(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
 	tree, err := HTML(fsys, site, opts)
 	if err != nil || !opts.PDF || opts.PDFOnRequest {
@@ -90,11 +91,23 @@ func HTMLWith(fsys fs.FS, site *model.Site, opts render.Options, others []Listed
 	if opts.Shared == nil {
 		opts.Shared = render.NewShared()
 	}
-	tree, err := eachMunicipality(ms, func(m *model.Municipality) (output.Tree, error) {
+	tree, err := eachMunicipality(site, func(m *model.Municipality) (output.Tree, error) {
 		return render.Municipality(fsys, m, opts)
 	})
 	if err != nil {
 		return nil, err
+	}
+	if site.AtRoot {
+		// The one site is what is published: its _redirects (Netlify
+		// reads it at the root only) with its own 404 page for every
+		// address it does not have.
+		var redirects strings.Builder
+		for _, r := range ms[0].Redirects {
+			fmt.Fprintf(&redirects, "%s %s 301\n", r.From, r.To)
+		}
+		redirects.WriteString("/* /404.html 404\n")
+		tree["_redirects"] = []byte(redirects.String())
+		return tree, nil
 	}
 	// The municipalities at the root: these, and the others not built now.
 	type entry struct {
@@ -139,7 +152,7 @@ func HTMLWith(fsys fs.FS, site *model.Site, opts render.Options, others []Listed
 // municipalities at once (each on all cores), so that no core waits while
 // one municipality's binder is finished.
 func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
-	return eachMunicipality(site.Municipalities, func(m *model.Municipality) (output.Tree, error) {
+	return eachMunicipality(site, func(m *model.Municipality) (output.Tree, error) {
 		popts := pdf.Options{Changed: opts.Changed}
 		if m.Logo != "" {
 			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
@@ -149,9 +162,11 @@ func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 }
 
 // eachMunicipality runs build for every municipality, several at once,
-// and gathers their trees under <slug>/. The first error (in the order of
-// the municipalities) is returned, named after its municipality.
-func eachMunicipality(ms []*model.Municipality, build func(*model.Municipality) (output.Tree, error)) (output.Tree, error) {
+// and gathers their trees in their folders (<slug>/, or the root; see
+// Site.Folder). The first error (in the order of the municipalities) is
+// returned, named after its municipality.
+func eachMunicipality(site *model.Site, build func(*model.Municipality) (output.Tree, error)) (output.Tree, error) {
+	ms := site.Municipalities
 	trees := make([]output.Tree, len(ms))
 	errs := make([]error, len(ms))
 	parallel.Do(len(ms), func(i int) { trees[i], errs[i] = build(ms[i]) })
@@ -160,8 +175,9 @@ func eachMunicipality(ms []*model.Municipality, build func(*model.Municipality) 
 		if errs[i] != nil {
 			return nil, fmt.Errorf("%s: %w", m.Slug, errs[i])
 		}
+		folder := site.Folder(m)
 		for p, data := range trees[i] {
-			tree[m.Slug+"/"+p] = data
+			tree[folder+p] = data
 		}
 	}
 	return tree, nil
@@ -172,11 +188,7 @@ func eachMunicipality(ms []*model.Municipality, build func(*model.Municipality) 
 func Bases(site *model.Site) map[string]string {
 	out := map[string]string{}
 	for _, m := range site.Municipalities {
-		base := "/"
-		if u, err := url.Parse(m.BaseURL); err == nil && u.Path != "" {
-			base = u.Path
-		}
-		out[m.Slug+"/"] = base
+		out[site.Folder(m)] = model.BasePath(m.BaseURL)
 	}
 	return out
 }

@@ -34,6 +34,10 @@ type Options struct {
 	Name     string // "Eksempel kommune"; made from the slug when empty
 	Style    string // lillestrom or vardo
 	Language string // nb or nn; nb when empty
+	// Beside is true when the project has other municipalities: the new
+	// one is then published in its own folder (base_url .../<slug>/),
+	// not at the root of its host.
+	Beside bool
 }
 
 type guide struct{ ID, Title, Short string }
@@ -73,7 +77,12 @@ func Files(o Options) (map[string][]byte, error) {
 		files[dir+path] = b.Bytes()
 		return nil
 	}
-	data := map[string]any{"Name": o.Name, "ShortName": short, "Slug": o.Slug, "Style": o.Style, "Language": o.Language, "Guides": guides}
+	baseURL := "https://bti.example.no/"
+	if o.Beside {
+		baseURL += o.Slug + "/"
+	}
+	data := map[string]any{"Name": o.Name, "ShortName": short, "Slug": o.Slug, "Style": o.Style, "Language": o.Language,
+		"Guides": guides, "BaseURL": baseURL}
 	if err := exec("municipality.toml.tmpl", "municipality.toml", data); err != nil {
 		return nil, err
 	}

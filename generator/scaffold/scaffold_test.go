@@ -37,7 +37,7 @@ func TestNewMunicipalityPassesCheck(t *testing.T) {
 			for _, p := range linkcheck.Check(tree, pipeline.Bases(site)) {
 				t.Error(p)
 			}
-			if _, ok := tree[o.Slug+"/verktoykasse/samtykkeskjema/index.html"]; !ok {
+			if _, ok := tree[site.Folder(site.Municipalities[0])+"verktoykasse/samtykkeskjema/index.html"]; !ok {
 				t.Error("no page for the national consent form")
 			}
 			m := site.Municipalities[0]

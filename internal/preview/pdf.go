@@ -30,13 +30,19 @@ type pdfEntry struct {
 // from the cache when its sources are unchanged; ok is false when there is
 // no such PDF.
 func (s *Site) makePDF(st state, name string) (data []byte, ok bool, err error) {
+	if st.site == nil {
+		return nil, false, nil
+	}
+	if st.site.AtRoot {
+		name = "/" + name // the one site is at the root
+	}
 	slug, file, found := strings.Cut(name, "/pdf/")
-	if !found || st.site == nil || strings.Contains(file, "/") || !strings.HasSuffix(file, ".pdf") {
+	if !found || strings.Contains(file, "/") || !strings.HasSuffix(file, ".pdf") {
 		return nil, false, nil
 	}
 	var m *model.Municipality
 	for _, x := range st.site.Municipalities {
-		if x.Slug == slug {
+		if x.Slug == slug || st.site.AtRoot {
 			m = x
 		}
 	}

@@ -162,3 +162,10 @@ func (s *Site) waiting() int {
 
 // Version counts the builds so far.
 func (s *Site) Version() uint64 { return s.snapshot().version }
+
+// AtRoot reports whether the last good site is one municipality served
+// at the root (see model.Site.AtRoot), not in a folder of its own.
+func (s *Site) AtRoot() bool {
+	st := s.snapshot()
+	return st.site != nil && st.site.AtRoot
+}
