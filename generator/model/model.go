@@ -64,6 +64,7 @@ type Municipality struct {
 	Notice                 string
 
 	Labels    Labels
+	Klarsprak KlarsprakLimits // [klarsprak]: the limits of bti check --klarsprak
 	Emergency *Emergency
 	Contacts  []*Contact
 	Services  []*Service
@@ -213,6 +214,7 @@ type Step struct {
 	Title    string
 	Summary  string
 	Deadline string
+	Audience string // "foreldre" for a step written for parents; "" otherwise
 	Tools    []Ref
 	Services []Ref
 	Aliases  []Ref
@@ -247,6 +249,7 @@ type Tool struct {
 	ExternalURL  string // kind link: the address it points to
 	Languages    []Ref
 	Levels       []int
+	Audience     string // "foreldre" for a document written for parents; "" otherwise
 	Aliases      []Ref
 	Body         *Doc
 	Translations []*Translation
@@ -265,6 +268,7 @@ type Page struct {
 	Summary      string
 	Menu         bool
 	Weight       int
+	Audience     string // "foreldre" for a page written for parents; "" otherwise
 	Aliases      []Ref
 	Body         *Doc
 	Translations []*Translation
