@@ -52,6 +52,15 @@ type abbrevEntry struct {
 	class abbrevClass
 }
 
+// longestAbbrev is the length in bytes of the longest abbreviation.
+var longestAbbrev = func() int {
+	n := 0
+	for _, a := range append(neverEnds[:len(neverEnds):len(neverEnds)], mayEnd...) {
+		n = max(n, len(a))
+	}
+	return n
+}()
+
 // abbrevs holds the abbreviations by their first letter, longest first,
 // so that "f.eks." wins over any shorter one.
 var abbrevs = func() map[rune][]abbrevEntry {
@@ -78,6 +87,11 @@ var abbrevs = func() map[rune][]abbrevEntry {
 // read by the word scanner). It looks at no more than the longest
 // abbreviation's length.
 func abbrevAt(text string, i int) (end int, class abbrevClass) {
+	// Every abbreviation has a dot within its first longestAbbrev bytes:
+	// most words have none, and need no look-up.
+	if strings.IndexByte(text[i:min(i+longestAbbrev, len(text))], '.') < 0 {
+		return i, notAbbrev
+	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	for _, a := range abbrevs[unicode.ToLower(r)] {
 		j, ok := matchFold(text, i, a.text)

@@ -2,8 +2,12 @@ package klarsprak
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/bti-handbook/bti/content"
+	"github.com/bti-handbook/bti/generator/pipeline"
 )
 
 // hostile are texts built to make a careless tokenizer slow: every
@@ -35,6 +39,20 @@ func BenchmarkSentences(b *testing.B) {
 					Sentences(text)
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkAnalyseSamples measures every page of both samples, as bti
+// check --klarsprak does after loading them.
+func BenchmarkAnalyseSamples(b *testing.B) {
+	site, l := pipeline.Load(content.Overlay(os.DirFS("../..")), nil)
+	if l.Errors() > 0 {
+		b.Fatal(l.Sorted())
+	}
+	for b.Loop() {
+		for _, m := range site.Municipalities {
+			Analyse(m)
 		}
 	}
 }

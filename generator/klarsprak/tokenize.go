@@ -276,6 +276,9 @@ func addressAt(text string, i int) (int, bool) {
 // addressStarts reports whether s starts with "https://", "http://" or
 // "www." and more.
 func addressStarts(s string) bool {
+	if s == "" || (s[0]|0x20 != 'h' && s[0]|0x20 != 'w') {
+		return false
+	}
 	for _, p := range [...]string{"https://", "http://", "www."} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			return true
