@@ -35,6 +35,7 @@ func (s *Site) Handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(overlayCSS)
 	})
+	klarsprakRoutes(mux)
 	mux.HandleFunc("GET /_bti/events", s.events)
 	mux.HandleFunc("/", s.page)
 	return mux
@@ -112,7 +113,7 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) {
 		ct = "application/octet-stream"
 	}
 	if strings.HasPrefix(ct, "text/html") {
-		data = inject(data, st)
+		data = injectKlarsprak(inject(data, st), st, name)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "no-store")
