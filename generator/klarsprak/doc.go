@@ -28,8 +28,8 @@
 // right and looks at most a few characters back, so its time is linear
 // in the length of the text.
 //
-// What the package reports is only advice: the warnings (BTI600–BTI629,
-// generator/diag/messages/klarsprak.toml) are made only when asked for,
-// never in a plain check or build, and the panel in the preview is never
-// part of the published site.
+// What the package reports is only advice: its warnings (BTI600 and
+// BTI601 in generator/diag/messages/klarsprak.toml) are made only when
+// asked for, never in a plain check or build, and the panel in the
+// preview is never part of the published site.
 package klarsprak

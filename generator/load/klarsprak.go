@@ -42,7 +42,6 @@ var klarsprakRanges = []struct {
 // fillKlarsprak checks the [klarsprak] table of municipality.toml and
 // copies it into m.
 func (r *reader) fillKlarsprak(m *model.Municipality, f *klarsprakFile, doc *source.Doc) {
-	m.Klarsprak.Pos = doc.Pos("klarsprak")
 	if f == nil {
 		return
 	}

@@ -12,14 +12,6 @@ const (
 // staff.
 var Audiences = []string{AudienceParents, AudienceStaff, "tilsette"}
 
-// AudienceOf is the audience of a document: AudienceParents or AudienceStaff.
-func AudienceOf(audience string) string {
-	if audience == AudienceParents {
-		return AudienceParents
-	}
-	return AudienceStaff
-}
-
 // ParentsPage is the slug of the national page written for parents,
 // which counts as a parents' page without an audience key.
 const ParentsPage = "for-foreldre"
@@ -28,7 +20,6 @@ const ParentsPage = "for-foreldre"
 // table, for bti check --klarsprak; 0 means the key is not set (package
 // klarsprak has the defaults).
 type KlarsprakLimits struct {
-	Pos                  Pos // the [klarsprak] table, or the file when there is none
 	SentenceWords        int // longest sentence, in words, for staff
 	LIX                  int // highest LIX of a page for staff
 	ParentsSentenceWords int // the same for pages meant for parents
