@@ -164,14 +164,69 @@ type Report struct {
 // are left out: LIX and its limits are for Norwegian.
 func Analyse(m *model.Municipality) *Report {
 	r := &Report{Municipality: m, Settings: SettingsOf(m)}
+	var cur *Part
+	eachPage(m, func(kind PartKind, g *model.Guide) {
+		cur = &Part{Kind: kind, Guide: g}
+		r.Parts = append(r.Parts, cur)
+	}, func(s pageSource) bool {
+		cur.Pages = append(cur.Pages, s.measure(r.Settings))
+		return true
+	})
+	return r
+}
+
+// PageAt measures only the page of m whose URL (as model's URLs, from
+// the root of the municipality's site) is url; nil when no page with a
+// text of its own has it. The preview uses it for the page it serves.
+func PageAt(m *model.Municipality, url string) *Page {
+	var found *Page
+	eachPage(m, func(PartKind, *model.Guide) {}, func(s pageSource) bool {
+		if s.url != url {
+			return true
+		}
+		found = s.measure(SettingsOf(m))
+		return false
+	})
+	return found
+}
+
+// pageSource is a page to measure.
+type pageSource struct {
+	doc               *model.Doc
+	roots             []ast.Node // the blocks to read; the document's root when nil
+	title, url        string
+	national, parents bool
+}
+
+// measure measures the page with the limits of its audience.
+func (s pageSource) measure(settings Settings) *Page {
+	roots := s.roots
+	if roots == nil {
+		roots = []ast.Node{s.doc.Root}
+	}
+	limits := settings.Staff
+	if s.parents {
+		limits = settings.Parents
+	}
+	return &Page{
+		File: s.doc.File, Title: s.title, URL: s.url, National: s.national, Parents: s.parents, Limits: limits,
+		Text: Measure(s.doc.File, s.doc.Source, roots...),
+	}
+}
+
+// eachPage goes through the pages of m with a text of their own in the
+// order of the site: part is called as each guide, the free pages and
+// the toolbox begin, and page for each of their pages until it returns
+// false.
+func eachPage(m *model.Municipality, part func(PartKind, *model.Guide), page func(pageSource) bool) {
 	for _, g := range m.Guides {
-		part := &Part{Kind: PartGuide, Guide: g}
+		part(PartGuide, g)
 		for n, gl := range g.Levels {
 			if gl == nil {
 				continue
 			}
-			if gl.Intro != nil {
-				part.Pages = append(part.Pages, r.page(gl.Intro, nil, levelTitle(m, gl, n), g.LevelURL(n), false, false))
+			if gl.Intro != nil && !page(pageSource{doc: gl.Intro, title: levelTitle(m, gl, n), url: g.LevelURL(n)}) {
+				return
 			}
 			for _, s := range gl.Steps {
 				if s.Body == nil {
@@ -181,53 +236,45 @@ func Analyse(m *model.Municipality) *Report {
 				for _, sec := range s.Sections {
 					roots = append(roots, sec.Root)
 				}
-				if len(roots) == 0 {
-					roots = append(roots, s.Body.Root)
+				if !page(pageSource{doc: s.Body, roots: roots, title: s.Title, url: s.URL(), parents: s.Audience == model.AudienceParents}) {
+					return
 				}
-				part.Pages = append(part.Pages, r.page(s.Body, roots, s.Title, s.URL(), false, s.Audience == model.AudienceParents))
 			}
 		}
-		r.Parts = append(r.Parts, part)
 	}
-	pages := &Part{Kind: PartPages}
+	part(PartPages, nil)
 	for _, p := range m.Pages {
 		parents := p.Audience == model.AudienceParents || p.Slug == model.ParentsPage
-		if p.Body != nil {
-			pages.Pages = append(pages.Pages, r.page(p.Body, nil, p.Title, p.URL(), p.National, parents))
-		}
-		for _, tr := range norwegian(p.Translations) {
-			pages.Pages = append(pages.Pages, r.page(tr.Body, nil, tr.Title, p.TranslationURL(tr.Lang), p.National, parents))
+		if !translated(p.Body, p.Translations, pageSource{title: p.Title, url: p.URL(), national: p.National, parents: parents}, p.TranslationURL, page) {
+			return
 		}
 	}
-	r.Parts = append(r.Parts, pages)
-	tools := &Part{Kind: PartToolbox}
+	part(PartToolbox, nil)
 	for _, t := range m.Toolbox {
 		parents := t.Audience == model.AudienceParents
-		if t.Body != nil {
-			tools.Pages = append(tools.Pages, r.page(t.Body, nil, t.Title, t.URL(), t.National, parents))
-		}
-		for _, tr := range norwegian(t.Translations) {
-			tools.Pages = append(tools.Pages, r.page(tr.Body, nil, tr.Title, t.TranslationURL(tr.Lang), t.National, parents))
+		if !translated(t.Body, t.Translations, pageSource{title: t.Title, url: t.URL(), national: t.National, parents: parents}, t.TranslationURL, page) {
+			return
 		}
 	}
-	r.Parts = append(r.Parts, tools)
-	return r
 }
 
-// page measures one document; roots are the blocks to read (the
-// document's root when nil).
-func (r *Report) page(doc *model.Doc, roots []ast.Node, title, url string, national, parents bool) *Page {
-	if roots == nil {
-		roots = []ast.Node{doc.Root}
+// translated calls page for a document (main, when it has a text) and its
+// translations into bokmål or nynorsk, as src says; it returns false when
+// page does.
+func translated(main *model.Doc, trs []*model.Translation, src pageSource, url func(lang string) string, page func(pageSource) bool) bool {
+	if main != nil {
+		src.doc = main
+		if !page(src) {
+			return false
+		}
 	}
-	limits := r.Settings.Staff
-	if parents {
-		limits = r.Settings.Parents
+	for _, tr := range norwegian(trs) {
+		src.doc, src.title, src.url = tr.Body, tr.Title, url(tr.Lang)
+		if !page(src) {
+			return false
+		}
 	}
-	return &Page{
-		File: doc.File, Title: title, URL: url, National: national, Parents: parents, Limits: limits,
-		Text: Measure(doc.File, doc.Source, roots...),
-	}
+	return true
 }
 
 // norwegian returns the translations into bokmål or nynorsk with a text.

@@ -168,3 +168,27 @@ func TestMedianAndHardest(t *testing.T) {
 		t.Error("a median of no pages")
 	}
 }
+
+// TestPageAt: measuring one page by its URL gives what Analyse gives for
+// it, and nothing for a URL without a page.
+func TestPageAt(t *testing.T) {
+	m := municipality(t, model.KlarsprakLimits{ParentsLIX: 30})
+	n := 0
+	for _, part := range Analyse(m).Parts {
+		for _, want := range part.Pages {
+			got := PageAt(m, want.URL)
+			if got == nil || fmt.Sprint(*got) != fmt.Sprint(*want) {
+				t.Errorf("%s: %+v, want %+v", want.URL, got, want)
+			}
+			n++
+		}
+	}
+	if n != 6 {
+		t.Errorf("%d pages", n)
+	}
+	for _, url := range []string{"/", "/barnehage/", "/finnes-ikke/", ""} {
+		if p := PageAt(m, url); p != nil {
+			t.Errorf("%q: %+v", url, p)
+		}
+	}
+}
