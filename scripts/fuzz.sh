@@ -15,6 +15,8 @@ targets=(
   "./generator/search FuzzTerms"
   "./generator/pipeline FuzzLinkResolution"
   "./generator/pipeline FuzzLoad"
+  "./generator/klarsprak FuzzSentences"
+  "./generator/klarsprak FuzzMeasure"
 )
 status=0
 for t in "${targets[@]}"; do

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/klarsprak"
 	"github.com/bti-handbook/bti/generator/pipeline"
 )
 
@@ -15,12 +16,14 @@ func checkFlags() (*flag.FlagSet, *checkOptions) {
 	fl, c := newFlags("check")
 	o := &checkOptions{cliFlags: c}
 	o.format = fl.String("format", "text", "cli.flag.format")
+	o.klarsprak = fl.Bool("klarsprak", false, "cli.flag.klarsprak")
 	return fl, o
 }
 
 type checkOptions struct {
 	*cliFlags
-	format *string
+	format    *string
+	klarsprak *bool
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -44,11 +47,19 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fsys := content.Overlay(root)
 	site, l := pipeline.Load(fsys, slugs)
 	langs := pipeline.NewLanguages(fsys, site, o.language())
+	var reports []*klarsprak.Report
+	if *o.klarsprak {
+		reports = klarsprakCheck(root, site, l)
+	}
 	out := stderr
 	if *o.format != "text" {
 		out = stdout // for the tools that read it
 	}
-	if langs.Printer(*o.format).Print(out, l) > 0 {
+	errs := langs.Printer(*o.format).Print(out, l)
+	if *o.format == "text" && *o.klarsprak {
+		printKlarsprak(stdout, langs.Run(), reports)
+	}
+	if errs > 0 {
 		return 1
 	}
 	if *o.format != "text" {

@@ -95,6 +95,7 @@ func docsPages(t *testing.T) map[string]string {
 		"messages/source.toml": "Tekst og innstillinger", "messages/municipality.toml": "Kommunen og municipality.toml",
 		"messages/documents.toml": "Veiledere, trinn, verktøykassen og sider", "messages/markdown.toml": "Teksten i Markdown",
 		"messages/references.toml": "Lenker og henvisninger", "messages/build.toml": "Bygging",
+		"messages/klarsprak.toml": "Klarspråk (bti check --klarsprak)",
 	}
 	for _, f := range files {
 		title := titles[f]

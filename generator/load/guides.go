@@ -258,7 +258,7 @@ func (r *reader) loadStep(j *stepJob, lang string) *model.Step {
 	s := &model.Step{
 		Pos: diag.Pos{File: j.path, Line: 1, Col: 1}, File: j.path, Guide: j.guide, Level: j.level,
 		Number: j.number, Slug: j.slug, Title: front.Title, Summary: front.Summary, Deadline: front.Deadline,
-		Tools: refs(mf.front, "tools", front.Tools), Services: refs(mf.front, "services", front.Services),
+		Audience: r.audience(mf, front.Audience), Tools: refs(mf.front, "tools", front.Tools), Services: refs(mf.front, "services", front.Services),
 		Aliases: refs(mf.front, "aliases", front.Aliases),
 	}
 	s.Body = r.body(mf, false)

@@ -20,6 +20,15 @@ type municipalityFile struct {
 	Guides                 []guideEntry   `toml:"guides"`
 	Services               []serviceEntry `toml:"services"`
 	Contacts               []contactEntry `toml:"contacts"`
+	Klarsprak              *klarsprakFile `toml:"klarsprak"`
+}
+
+// klarsprakFile is [klarsprak]: the limits of bti check --klarsprak.
+type klarsprakFile struct {
+	SentenceWords        int `toml:"sentence_words"`
+	LIX                  int `toml:"lix"`
+	ParentsSentenceWords int `toml:"parents_sentence_words"`
+	ParentsLIX           int `toml:"parents_lix"`
 }
 
 type labelsFile struct {
@@ -101,6 +110,7 @@ type stepFront struct {
 	Services []string `toml:"services"`
 	Deadline string   `toml:"deadline"`
 	Aliases  []string `toml:"aliases"`
+	Audience string   `toml:"audience"`
 }
 
 type toolFront struct {
@@ -113,6 +123,7 @@ type toolFront struct {
 	Languages []string `toml:"languages"`
 	Levels    []int    `toml:"levels"`
 	Aliases   []string `toml:"aliases"`
+	Audience  string   `toml:"audience"`
 }
 
 type pageFront struct {
@@ -121,4 +132,6 @@ type pageFront struct {
 	Menu    bool     `toml:"menu"`
 	Weight  int      `toml:"weight"`
 	Aliases []string `toml:"aliases"`
+
+	Audience string `toml:"audience"`
 }

@@ -39,7 +39,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 	return &model.Page{
 		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, National: national, Slug: f.slug,
 		Title: front.Title, Summary: front.Summary, Menu: front.Menu, Weight: front.Weight,
-		Aliases: refs(mf.front, "aliases", front.Aliases), Body: r.body(mf, false),
+		Audience: r.audience(mf, front.Audience), Aliases: refs(mf.front, "aliases", front.Aliases), Body: r.body(mf, false),
 	}
 }
 

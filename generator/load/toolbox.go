@@ -102,7 +102,7 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 	t := &model.Tool{
 		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, National: national, Slug: f.slug,
 		Title: front.Title, Kind: front.Kind, Category: strings.TrimSpace(front.Category), Summary: front.Summary,
-		ExternalURL: front.URL, Levels: front.Levels,
+		ExternalURL: front.URL, Levels: front.Levels, Audience: r.audience(mf, front.Audience),
 		Languages: refs(mf.front, "languages", front.Languages), Aliases: refs(mf.front, "aliases", front.Aliases),
 	}
 	r.require(mf, "title", front.Title, `"Samtykkeskjema"`)

@@ -79,6 +79,7 @@ type Municipality struct {
 	Notice                 string
 
 	Labels    Labels
+	Klarsprak KlarsprakLimits // [klarsprak]: the limits of bti check --klarsprak
 	Emergency *Emergency
 	Contacts  []*Contact
 	Services  []*Service
@@ -246,6 +247,7 @@ type Step struct {
 	Title    string
 	Summary  string
 	Deadline string
+	Audience string // "foreldre" for a step written for parents; "" otherwise
 	Tools    []Ref
 	Services []Ref
 	Aliases  []Ref
@@ -283,6 +285,7 @@ type Tool struct {
 	ExternalURL   string // kind link: the address it points to
 	Languages     []Ref
 	Levels        []int
+	Audience      string // "foreldre" for a document written for parents; "" otherwise
 	Aliases       []Ref
 	Body          *Doc
 	Translations  []*Translation
@@ -301,6 +304,7 @@ type Page struct {
 	Summary      string
 	Menu         bool
 	Weight       int
+	Audience     string // "foreldre" for a page written for parents; "" otherwise
 	Aliases      []Ref
 	Body         *Doc
 	Translations []*Translation

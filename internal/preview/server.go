@@ -36,6 +36,7 @@ func (s *Site) Handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(overlayCSS)
 	})
+	klarsprakRoutes(mux)
 	mux.HandleFunc("GET /_bti/events", s.events)
 	mux.HandleFunc("/", s.page)
 	return mux
@@ -175,7 +176,7 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) {
 		ct = "application/octet-stream"
 	}
 	if strings.HasPrefix(ct, "text/html") {
-		data = inject(data, st)
+		data = injectKlarsprak(inject(data, st), st, name)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Cache-Control", "no-store")
