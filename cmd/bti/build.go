@@ -85,7 +85,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fsys := content.Overlay(root)
 	stages := stageTimer{last: start}
-	site, l := pipeline.Load(fsys, slugs)
+	site, l := pipeline.LoadSince(fsys, slugs, previousSources(*dir))
 	stages.done("load and check")
 	langs := pipeline.NewLanguages(fsys, site, o.language())
 	lang := langs.Run()

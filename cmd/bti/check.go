@@ -45,7 +45,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fsys := content.Overlay(root)
-	site, l := pipeline.Load(fsys, slugs)
+	site, l := pipeline.LoadSince(fsys, slugs, previousSources(*o.dir))
 	langs := pipeline.NewLanguages(fsys, site, o.language())
 	var reports []*klarsprak.Report
 	if *o.klarsprak {

@@ -28,4 +28,5 @@ const (
 	plainHTTP      diag.Code = "BTI435"
 	imageLarge     diag.Code = "BTI436"
 	baseURLFolder  diag.Code = "BTI437"
+	pageVanished   diag.Code = "BTI438"
 )

@@ -25,9 +25,20 @@ import (
 // Load reads and checks the municipalities named in slugs (all when
 // empty). The site is usable for rendering only when l has no errors.
 func Load(fsys fs.FS, slugs []string) (*model.Site, *diag.List) {
+	return LoadSince(fsys, slugs, nil)
+}
+
+// LoadSince is Load that also warns about every page that previous (the
+// files under municipalities/ as the project was last published) had
+// and the sources no longer have, with the aliases line that keeps its
+// address working.
+func LoadSince(fsys fs.FS, slugs []string, previous []string) (*model.Site, *diag.List) {
 	l := &diag.List{}
 	site := load.Load(fsys, slugs, l)
 	check.Check(site, l)
+	if previous != nil {
+		check.Vanished(site, previous, l)
+	}
 	return site, l
 }
 

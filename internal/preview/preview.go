@@ -34,6 +34,9 @@ type Config struct {
 	Slugs []string
 	// Dates are the last-change dates from git.
 	Dates map[string]string
+	// Previous are the files under municipalities/ as last published
+	// (from git), for the warnings about pages that go away.
+	Previous []string
 	// Lang, when not "", is the language of every message (--lang en);
 	// otherwise each is in its municipality's language.
 	Lang string
@@ -75,7 +78,7 @@ func New(cfg Config) *Site {
 func (s *Site) Rebuild() {
 	start := time.Now()
 	fsys := content.Overlay(s.cfg.Root)
-	site, l := pipeline.Load(fsys, s.cfg.Slugs)
+	site, l := pipeline.LoadSince(fsys, s.cfg.Slugs, s.cfg.Previous)
 	var tree output.Tree
 	diags := l.Sorted()
 	langs := pipeline.NewLanguages(fsys, site, s.cfg.Lang)
