@@ -10,8 +10,8 @@ package check
 
 import (
 	"path"
-	"strings"
 	"sort"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
