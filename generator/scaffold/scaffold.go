@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"github.com/BurntSushi/toml"
 	"strings"
 	"text/template"
 
@@ -42,9 +43,38 @@ type Options struct {
 
 type guide struct{ ID, Title, Short string }
 
+// step is the first step of a level: its placeholder texts and the
+// section headings of the language (What, How, Who).
 type step struct {
-	Title, Summary, What, How, Who, WhatText, HowText, WhoText string
-	Tools, Services                                            []string
+	Title    string   `toml:"title"`
+	Summary  string   `toml:"summary"`
+	WhatText string   `toml:"what"`
+	HowText  string   `toml:"how"`
+	WhoText  string   `toml:"who"`
+	Tools    []string `toml:"tools"`
+	Services []string `toml:"services"`
+
+	What, How, Who string
+}
+
+// texts are a language's placeholder texts (skeleton/<lang>/steps.toml).
+type texts struct {
+	GuideLillestrom string `toml:"guide_lillestrom"`
+	GuideVardo      string `toml:"guide_vardo"`
+	Steps           []step `toml:"steps"`
+}
+
+// placeholders reads the placeholder texts of lang.
+func placeholders(lang string) (texts, error) {
+	var t texts
+	data, err := skeleton.ReadFile("skeleton/" + lang + "/steps.toml")
+	if err == nil {
+		_, err = toml.Decode(string(data), &t)
+	}
+	if err == nil && len(t.Steps) != 4 {
+		err = fmt.Errorf("skeleton/%s/steps.toml has %d steps, not one for each of the four levels", lang, len(t.Steps))
+	}
+	return t, err
 }
 
 // Files returns the files of the new municipality by path relative to the
@@ -56,15 +86,13 @@ func Files(o Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	short := strings.TrimSuffix(o.Name, " kommune")
-	guides := []guide{{ID: "barnehage", Title: "Handlingsveileder for barnehage", Short: "Barnehage"}}
-	if o.Language == "nn" {
-		guides[0].Title = "Handlingsrettleiar for barnehage"
+	texts, err := placeholders(o.Language)
+	if err != nil {
+		return nil, err
 	}
+	guides := []guide{{ID: "barnehage", Title: texts.GuideLillestrom, Short: "Barnehage"}}
 	if o.Style == model.StyleVardo {
-		guides = []guide{{ID: "felles", Title: "Handlingsveileder", Short: "Handlingsveileder"}}
-		if o.Language == "nn" {
-			guides = []guide{{ID: "felles", Title: "Handlingsrettleiar", Short: "Handlingsrettleiar"}}
-		}
+		guides = []guide{{ID: "felles", Title: texts.GuideVardo, Short: texts.GuideVardo}}
 	}
 	dir := "municipalities/" + o.Slug + "/"
 	files := map[string][]byte{}
@@ -91,7 +119,7 @@ func Files(o Options) (map[string][]byte, error) {
 	}
 	words := sectionWords[lang]
 	for _, g := range guides {
-		for n, s := range firstSteps[lang] {
+		for n, s := range texts.Steps {
 			s.What, s.How, s.Who = words[0], words[1], words[2]
 			name := fmt.Sprintf("guides/%s/niva-%d/01-%s.md", g.ID, n, slug.Make(s.Title))
 			if err := exec("step.md.tmpl", name, s); err != nil {
@@ -153,72 +181,3 @@ func (o Options) checked() (Options, error) {
 }
 
 var sectionWords = map[string][3]string{"nb": {"Hva", "Hvordan", "Hvem"}, "nn": {"Kva", "Korleis", "Kven"}}
-
-// firstSteps are the first step of each level, for the coordinator to
-// rewrite and add to, in each language.
-var firstSteps = map[string][4]step{
-	"nb": {
-		{
-			Title: "Undring og bekymring", Summary: "Du undrer deg over et barn og skriver ned hva du ser.",
-			WhatText: "Beskriv hva som skjer i dette trinnet. Skriv konkret, slik at en ny ansatt forstår det.",
-			HowText:  "- Skriv ned hva du har sett og hørt.\n- Bruk [sjekklisten for tegn og signaler](../../../toolbox/sjekkliste-tegn-og-signaler.md).",
-			WhoText:  "Den ansatte som undrer seg, sammen med sin nærmeste leder.",
-			Tools:    []string{"sjekkliste-tegn-og-signaler", "undringsprotokoll"},
-		},
-		{
-			Title: "Tiltak i egen tjeneste", Summary: "Tjenesten lager en tiltaksplan sammen med foreldrene.",
-			WhatText: "Beskriv tiltakene tjenesten setter i gang selv.",
-			HowText:  "Bruk [tiltaksplanen](../../../toolbox/tiltaksplan.md) og avtal når tiltakene skal evalueres.",
-			WhoText:  "Leder for tjenesten har ansvaret.",
-			Tools:    []string{"tiltaksplan", "evaluering-av-tiltak"},
-		},
-		{
-			Title: "Samarbeid med en annen tjeneste", Summary: "Med samtykke fra foreldrene tar dere inn én annen tjeneste.",
-			WhatText: "Beskriv hvordan dere samarbeider med én annen tjeneste.",
-			HowText:  "Innhent samtykke med [samtykkeskjemaet](../../../toolbox/samtykkeskjema.md) før dere drøfter saken med navn.",
-			WhoText:  "Stafettholderen kaller inn til samarbeidsmøte.",
-			Tools:    []string{"samtykkeskjema", "motemal"},
-			Services: []string{"ppt"},
-		},
-		{
-			Title: "Utvidet samarbeid", Summary: "Flere tjenester samarbeider, og stafettholderen koordinerer.",
-			WhatText: "Beskriv hvordan flere tjenester samarbeider rundt barnet og familien.",
-			HowText:  "Opprett stafettlogg med [samtykke](../../../toolbox/samtykke-stafettlogg.md) og hold jevnlige samarbeidsmøter.",
-			WhoText:  "Stafettholderen, sammen med foreldrene og tjenestene.",
-			Tools:    []string{"samtykke-stafettlogg", "stafettloggskjema", "individuell-plan"},
-			Services: []string{"ppt", "barneverntjenesten"},
-		},
-	},
-	"nn": {
-		{
-			Title: "Undring og uro", Summary: "Du undrar deg over eit barn og skriv ned kva du ser.",
-			WhatText: "Skildra kva som skjer i dette trinnet. Skriv konkret, slik at ein ny tilsett forstår det.",
-			HowText:  "- Skriv ned kva du har sett og høyrt.\n- Bruk [sjekklista for teikn og signal](../../../toolbox/sjekkliste-tegn-og-signaler.md).",
-			WhoText:  "Den tilsette som undrar seg, saman med den næraste leiaren sin.",
-			Tools:    []string{"sjekkliste-tegn-og-signaler", "undringsprotokoll"},
-		},
-		{
-			Title: "Tiltak i eiga teneste", Summary: "Tenesta lagar ein tiltaksplan saman med foreldra.",
-			WhatText: "Skildra tiltaka tenesta set i gang sjølv.",
-			HowText:  "Bruk [tiltaksplanen](../../../toolbox/tiltaksplan.md) og avtal når tiltaka skal evaluerast.",
-			WhoText:  "Leiaren for tenesta har ansvaret.",
-			Tools:    []string{"tiltaksplan", "evaluering-av-tiltak"},
-		},
-		{
-			Title: "Samarbeid med ei anna teneste", Summary: "Med samtykke frå foreldra tek de inn éi anna teneste.",
-			WhatText: "Skildra korleis de samarbeider med éi anna teneste.",
-			HowText:  "Hent inn samtykke med [samtykkeskjemaet](../../../toolbox/samtykkeskjema.md) før de drøftar saka med namn.",
-			WhoText:  "Stafetthaldaren kallar inn til samarbeidsmøte.",
-			Tools:    []string{"samtykkeskjema", "motemal"},
-			Services: []string{"ppt"},
-		},
-		{
-			Title: "Utvida samarbeid", Summary: "Fleire tenester samarbeider, og stafetthaldaren koordinerer.",
-			WhatText: "Skildra korleis fleire tenester samarbeider rundt barnet og familien.",
-			HowText:  "Opprett stafettlogg med [samtykke](../../../toolbox/samtykke-stafettlogg.md) og hald jamlege samarbeidsmøte.",
-			WhoText:  "Stafetthaldaren, saman med foreldra og tenestene.",
-			Tools:    []string{"samtykke-stafettlogg", "stafettloggskjema", "individuell-plan"},
-			Services: []string{"ppt", "barneverntjenesten"},
-		},
-	},
-}
