@@ -2,12 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -15,48 +17,36 @@ import (
 // stream.
 const objectsPerStream = 100
 
-// serialize writes the document of xt as PDF 1.7 bytes, objects in the
-// order of their numbers: the same document always gives the same bytes
-// (pdfcpu's writer walks dictionaries in Go's random map order, so its
-// files differed from build to build and every PDF was rewritten on every
-// build). Streams are written as they are; the other objects are packed
+// serialize writes the document d as PDF 1.7 bytes, objects in the
+// order of their numbers, so the same document always gives the same
+// bytes. Streams are written as they are; the other objects are packed
 // into compressed object streams, found through a compressed
-// cross-reference stream, as pdfcpu's writer did.
-func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
-	if xt.Root == nil {
-		return nil, fmt.Errorf("pdf: no catalog")
-	}
-	var nums []int
-	for n, e := range xt.Table {
-		if n > 0 && e != nil && !e.Free && e.Object != nil {
-			nums = append(nums, n)
-		}
-	}
-	sort.Ints(nums)
-	size := 1
-	if len(nums) > 0 {
-		size = nums[len(nums)-1] + 1
-	}
+// cross-reference stream. The file identifier is a hash of the file.
+func serialize(d *objects, root, info types.IndirectRef) []byte {
+	size := len(d.list) + 1
 	type xref struct {
 		kind       byte // 1: at offset; 2: in object stream
 		off        int  // offset, or number of the object stream
 		indexInStm int
 	}
-	refs := map[int]xref{}
+	refs := make([]xref, size, size+size/objectsPerStream+2)
 	var out bytes.Buffer
 	out.Grow(64 << 10)
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
 	// Streams first, each at its offset.
 	var small []int
-	for _, n := range nums {
-		sd, ok := xt.Table[n].Object.(types.StreamDict)
+	for i, o := range d.list {
+		n := i + 1
+		if o == nil {
+			continue
+		}
+		sd, ok := o.(types.StreamDict)
 		if !ok {
 			small = append(small, n)
 			continue
 		}
-		sd.Dict["Length"] = types.Integer(len(sd.Raw)) // the document is ours to finish
-
+		sd.Dict["Length"] = types.Integer(len(sd.Raw))
 		refs[n] = xref{kind: 1, off: out.Len()}
 		out.WriteString(strconv.Itoa(n))
 		out.WriteString(" 0 obj\n")
@@ -67,22 +57,26 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 	}
 	// The other objects, a hundred to a compressed object stream.
 	next := size
+	var head, body bytes.Buffer
 	for start := 0; start < len(small); start += objectsPerStream {
 		group := small[start:min(start+objectsPerStream, len(small))]
-		var head, body bytes.Buffer
+		head.Reset()
+		body.Reset()
 		stm := next
 		next++
+		refs = append(refs, xref{})
 		for i, n := range group {
 			refs[n] = xref{kind: 2, off: stm, indexInStm: i}
 			head.WriteString(strconv.Itoa(n))
 			head.WriteByte(' ')
 			head.WriteString(strconv.Itoa(body.Len()))
 			head.WriteByte(' ')
-			writeObject(&body, xt.Table[n].Object)
+			writeObject(&body, d.list[n-1])
 			body.WriteByte('\n')
 		}
 		first := head.Len()
-		z := deflate(append(head.Bytes(), body.Bytes()...))
+		head.Write(body.Bytes())
+		z := deflate(head.Bytes())
 		refs[stm] = xref{kind: 1, off: out.Len()}
 		fmt.Fprintf(&out, "%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n", stm, len(group), first, len(z))
 		out.Write(z)
@@ -91,18 +85,17 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 	// The cross-reference stream, itself the last object.
 	xrefNum := next
 	size = xrefNum + 1
-	refs[xrefNum] = xref{kind: 1, off: out.Len()}
+	refs = append(refs, xref{kind: 1, off: out.Len()})
 	table := make([]byte, 0, size*7)
 	for n := range size {
-		r, ok := refs[n]
+		r := refs[n]
 		var e [7]byte
-		switch {
-		case !ok:
-			e[0] = 0 // free
+		switch r.kind {
+		case 0:
 			if n == 0 {
 				binary.BigEndian.PutUint16(e[5:], 65535)
 			}
-		case r.kind == 1:
+		case 1:
 			e[0] = 1
 			binary.BigEndian.PutUint32(e[1:], uint32(r.off))
 		default:
@@ -113,26 +106,20 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 		table = append(table, e[:]...)
 	}
 	z := deflate(table)
+	sum := sha256.Sum256(out.Bytes())
+	id := types.HexLiteral(strings.ToUpper(hex.EncodeToString(sum[:16])))
 	trailer := types.Dict{
 		"Type": types.Name("XRef"), "Size": types.Integer(size), "W": types.NewIntegerArray(1, 4, 2),
-		"Root": *xt.Root, "Filter": types.Name("FlateDecode"), "Length": types.Integer(len(z)),
-		// A placeholder identifier of the right length: reproducible
-		// puts a hash of the file there.
-		"ID": types.Array{types.HexLiteral(zeros32), types.HexLiteral(zeros32)},
-	}
-	if info != nil {
-		trailer["Info"] = *info
+		"Root": root, "Info": info, "Filter": types.Name("FlateDecode"), "Length": types.Integer(len(z)),
+		"ID": types.Array{id, id},
 	}
 	fmt.Fprintf(&out, "%d 0 obj\n", xrefNum)
 	writeObject(&out, trailer)
 	out.WriteString("\nstream\n")
 	out.Write(z)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", refs[xrefNum].off)
-	return out.Bytes(), nil
+	return out.Bytes()
 }
-
-// zeros32 is a 16-byte file identifier written in hex.
-const zeros32 = "00000000000000000000000000000000"
 
 // writeObject writes o in PDF syntax, as o.PDFString() would (dictionary
 // keys sorted), into b without the formatting and the allocations of
@@ -175,6 +162,14 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		}
 	case types.Integer:
 		b.WriteString(strconv.Itoa(int(v)))
+	case types.Float:
+		b.Write(num(nil, float64(v)))
+	case types.Boolean:
+		if v {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
 	case types.IndirectRef:
 		b.WriteString(strconv.Itoa(int(v.ObjectNumber)))
 		b.WriteByte(' ')

@@ -1,0 +1,244 @@
+package pdf
+
+// font.go: the text fonts of the pages (Noto Sans Regular and Bold),
+// measured from their own tables and embedded per document as a Type0
+// font (CIDFontType2, Identity-H) that keeps only the glyphs the document
+// shows, with glyph ids unchanged (subsetKeepGIDs in fieldfont.go), so
+// text is written as glyph ids and /CIDToGIDMap stays /Identity.
+
+import (
+	_ "embed"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+//go:embed fonts/NotoSans-Regular.ttf
+var notoRegular []byte
+
+//go:embed fonts/NotoSans-Bold.ttf
+var notoBold []byte
+
+// face is a parsed font: what measuring and embedding need, made once per
+// process.
+type face struct {
+	name    string // PostScript name
+	ttf     []byte
+	upem    float64
+	gid     []uint16 // by rune, for the Basic Multilingual Plane
+	adv     []uint16 // advance width in font units, by glyph id
+	bbox    [4]int   // in 1/1000 em
+	ascent  int      // in 1/1000 em
+	descent int
+	capH    int
+	tag     string // the six-letter subset tag of its name (PDF 9.6.4)
+}
+
+// faces are the regular and the bold face.
+var faces = sync.OnceValues(func() ([2]*face, error) {
+	var out [2]*face
+	for i, data := range [][]byte{notoRegular, notoBold} {
+		f, err := parseFace(data)
+		if err != nil {
+			return out, err
+		}
+		out[i] = f
+	}
+	return out, nil
+})
+
+func parseFace(ttf []byte) (*face, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	name, err := f.Name(&buf, sfnt.NameIDPostScript)
+	if err != nil {
+		return nil, err
+	}
+	upem := int(f.UnitsPerEm())
+	ppem := fixed.I(upem) // metrics come back in font units
+	scale := func(v fixed.Int26_6) int { return v.Round() * 1000 / upem }
+	fc := &face{name: name, ttf: ttf, upem: float64(upem), gid: make([]uint16, 0x10000)}
+	// The fonts are cut to these ranges (fonts/VERSION).
+	for r := rune(0x20); r < 0x10000; r++ {
+		if r == 0x2800 {
+			r = 0xFB00
+		}
+		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
+			fc.gid[r] = uint16(g)
+		}
+	}
+	fc.adv = make([]uint16, f.NumGlyphs())
+	for g := range fc.adv {
+		a, err := f.GlyphAdvance(&buf, sfnt.GlyphIndex(g), ppem, font.HintingNone)
+		if err != nil {
+			return nil, err
+		}
+		fc.adv[g] = uint16(a.Round())
+	}
+	b, err := f.Bounds(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	// sfnt's y points down.
+	fc.bbox = [4]int{scale(b.Min.X), scale(-b.Max.Y), scale(b.Max.X), scale(-b.Min.Y)}
+	m, err := f.Metrics(&buf, ppem, font.HintingNone)
+	if err != nil {
+		return nil, err
+	}
+	fc.ascent, fc.descent, fc.capH = scale(m.Ascent), -scale(m.Descent), scale(m.CapHeight)
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	v := h.Sum32()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	fc.tag = string(tag)
+	return fc, nil
+}
+
+// glyph returns the glyph id of r (0, the empty box, when the font lacks it).
+func (f *face) glyph(r rune) uint16 {
+	if r < 0 || int(r) >= len(f.gid) {
+		return 0
+	}
+	return f.gid[r]
+}
+
+// width returns the width of s at size points, in millimetres.
+func (f *face) width(s string, size float64) float64 {
+	units := 0
+	for _, r := range s {
+		units += int(f.adv[f.glyph(r)])
+	}
+	return float64(units) * size / f.upem / mmToPt
+}
+
+// usedFont is a face as one document uses it: the glyphs it shows and
+// the letter each stands for (for the ToUnicode map).
+type usedFont struct {
+	face *face
+	res  string          // resource name: F1, F2
+	uni  map[uint16]rune // glyph id -> letter
+}
+
+// encode appends the glyph ids of s as a hex string, and notes them.
+func (u *usedFont) encode(b []byte, s string) []byte {
+	const hexd = "0123456789ABCDEF"
+	b = append(b, '<')
+	for _, r := range s {
+		g := u.face.glyph(r)
+		if _, ok := u.uni[g]; !ok && g != 0 {
+			u.uni[g] = r
+		}
+		b = append(b, hexd[g>>12], hexd[g>>8&15], hexd[g>>4&15], hexd[g&15])
+	}
+	return append(b, '>')
+}
+
+// embed adds the font, cut to the glyphs used, to the document and returns
+// its reference.
+func (u *usedFont) embed(d *objects) (types.IndirectRef, error) {
+	f := u.face
+	keep := map[uint16]bool{0: true}
+	gids := make([]int, 0, len(u.uni))
+	for g := range u.uni {
+		keep[g] = true
+		gids = append(gids, int(g))
+	}
+	sort.Ints(gids)
+	ttf, err := subsetKeepGIDs(f.ttf, keep)
+	if err != nil {
+		return types.IndirectRef{}, err
+	}
+	file := d.add(stream(types.Dict{"Length1": types.Integer(len(ttf))}, deflate(ttf)))
+	name := types.Name(f.tag + "+" + f.name)
+	desc := d.add(types.Dict{
+		"Type":        types.Name("FontDescriptor"),
+		"FontName":    name,
+		"Flags":       types.Integer(32), // nonsymbolic
+		"FontBBox":    types.NewIntegerArray(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]),
+		"ItalicAngle": types.Integer(0),
+		"Ascent":      types.Integer(f.ascent),
+		"Descent":     types.Integer(f.descent),
+		"CapHeight":   types.Integer(f.capH),
+		"StemV":       types.Integer(80),
+		"FontFile2":   file,
+	})
+	// Widths in runs of consecutive glyph ids: [g [w w w] g [w] ...].
+	w := types.Array{}
+	for i := 0; i < len(gids); {
+		j := i
+		var run types.Array
+		for j < len(gids) && gids[j] == gids[i]+(j-i) {
+			run = append(run, types.Integer(int(float64(f.adv[gids[j]])*1000/f.upem+0.5)))
+			j++
+		}
+		w = append(w, types.Integer(gids[i]), run)
+		i = j
+	}
+	cid := d.add(types.Dict{
+		"Type":     types.Name("Font"),
+		"Subtype":  types.Name("CIDFontType2"),
+		"BaseFont": name,
+		"CIDSystemInfo": types.Dict{
+			"Registry": types.StringLiteral("Adobe"), "Ordering": types.StringLiteral("Identity"), "Supplement": types.Integer(0),
+		},
+		"FontDescriptor": desc,
+		"DW":             types.Integer(1000),
+		"W":              w,
+		"CIDToGIDMap":    types.Name("Identity"),
+	})
+	pairs := make([]glyphRune, 0, len(gids))
+	for _, g := range gids {
+		pairs = append(pairs, glyphRune{uint16(g), u.uni[uint16(g)]})
+	}
+	cmap := d.add(stream(types.Dict{}, deflate(toUnicodeCMap(pairs))))
+	return d.add(types.Dict{
+		"Type":            types.Name("Font"),
+		"Subtype":         types.Name("Type0"),
+		"BaseFont":        name,
+		"Encoding":        types.Name("Identity-H"),
+		"DescendantFonts": types.Array{cid},
+		"ToUnicode":       cmap,
+	}), nil
+}
+
+// glyphRune is a glyph id and the letter it shows.
+type glyphRune struct {
+	g uint16
+	r rune
+}
+
+// toUnicodeCMap is the CMap that maps glyph ids (sorted) to their letters,
+// so that text can be copied, searched and read aloud.
+func toUnicodeCMap(pairs []glyphRune) []byte {
+	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(pairs); i += 100 {
+		chunk := pairs[i:min(i+100, len(pairs))]
+		b = fmt.Appendf(b, "%d beginbfchar\n", len(chunk))
+		for _, p := range chunk {
+			if p.r > 0xFFFF {
+				r1, r2 := 0xD800+((p.r-0x10000)>>10), 0xDC00+((p.r-0x10000)&0x3FF)
+				b = fmt.Appendf(b, "<%04X> <%04X%04X>\n", p.g, r1, r2)
+				continue
+			}
+			b = fmt.Appendf(b, "<%04X> <%04X>\n", p.g, p.r)
+		}
+		b = append(b, "endbfchar\n"...)
+	}
+	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
+}
