@@ -289,17 +289,6 @@ func (c *canvas) fillRect(x, y, w, h float64, r, g, b uint8) {
 	p.buf = append(p.buf, " f\n"...)
 }
 
-// fillRects fills many rectangles of one colour as one path (a QR code).
-func (c *canvas) fillRects(rs [][4]float64, r, g, b uint8) {
-	p := c.begin()
-	p.setFill([3]uint8{r, g, b})
-	for _, q := range rs {
-		p.rect(q[0], q[1], q[2], q[3])
-		p.buf = append(p.buf, '\n')
-	}
-	p.buf = append(p.buf, "f\n"...)
-}
-
 // link makes the area a link to url (external) or to page dest (internal),
 // belonging to the Link element e; contents describes it.
 func (c *canvas) link(e *elem, url string, dest int, contents string, x, y, w, h float64) {

@@ -357,11 +357,15 @@ func (w *writer) line(e *elem, links map[int]*elem, line []word, x, size, lead f
 			j++
 		}
 		c.setFont(line[i].bold, size)
-		if i > 0 && !line[i].glued {
-			cx += c.fonts[0].face.width(" ", size)
+		// The space between two runs is drawn, so that it is in the text
+		// read out of the page: at the end of a run of plain text, at the
+		// start of a run after a link (a link's text has no spaces around).
+		pre := ""
+		if i > 0 && !line[i].glued && line[i-1].linkNo > 0 {
+			pre = " "
 		}
-		s := run.String()
-		if more && j == len(line) {
+		s := pre + run.String()
+		if j < len(line) && !line[j].glued && line[i].linkNo == 0 || more && j == len(line) {
 			s += " "
 		}
 		target := e
@@ -377,11 +381,10 @@ func (w *writer) line(e *elem, links map[int]*elem, line []word, x, size, lead f
 			c.tag(target)
 		}
 		c.text(cx, base, s)
-		rw := c.width(strings.TrimSuffix(s, " "))
 		if line[i].linkNo > 0 {
-			c.link(target, line[i].link, 0, linkText(line, line[i].linkNo), cx, w.y, rw, lead)
+			c.link(target, line[i].link, 0, linkText(line, line[i].linkNo), cx, w.y, c.width(s), lead)
 		}
-		cx += rw
+		cx += c.width(s)
 		i = j
 	}
 	w.y += lead

@@ -1,27 +1,59 @@
 package pdf
 
 import (
+	"strconv"
+	"sync"
+
 	qrcode "github.com/skip2/go-qrcode"
 )
 
-// drawQR draws a QR code of text as filled squares, size millimetres wide,
-// with its top-left corner at x, y. It reports false when the text cannot
-// be encoded.
-func drawQR(c *canvas, text string, x, y, size float64) bool {
+// qrCodes caches the modules of each address's QR code: encoding one
+// takes about a millisecond (go-qrcode tries every mask), and a form's
+// code is drawn in its own PDF and again in the binder. The modules
+// depend on the address alone, so the cache changes no byte.
+var qrCodes sync.Map // string -> [][]bool
+
+// qrModules returns the QR code of text (Medium error correction, no
+// quiet zone), or nil when it cannot be encoded.
+func qrModules(text string) [][]bool {
+	if v, ok := qrCodes.Load(text); ok {
+		return v.([][]bool)
+	}
 	q, err := qrcode.New(text, qrcode.Medium)
 	if err != nil {
-		return false
+		return nil
 	}
 	q.DisableBorder = true
 	bm := q.Bitmap()
+	qrCodes.Store(text, bm)
+	return bm
+}
+
+// drawQR draws a QR code of text as filled squares, size millimetres wide,
+// with its top-left corner at x, y. It reports false when the text cannot
+// be encoded. The squares are written in modules, scaled by the
+// transformation matrix, so that a code takes a few kilobytes of content.
+func drawQR(c *canvas, text string, x, y, size float64) bool {
+	bm := qrModules(text)
 	n := len(bm)
 	if n == 0 {
 		return false
 	}
-	cell := size / float64(n)
-	var rs [][4]float64
+	p := c.begin()
+	p.setFill([3]uint8{0, 0, 0})
+	cell := size / float64(n) * mmToPt
+	p.buf = append(p.buf, "q "...)
+	p.buf = num(p.buf, cell)
+	p.buf = append(p.buf, " 0 0 "...)
+	p.buf = num(p.buf, -cell)
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptX(x))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptY(y))
+	p.buf = append(p.buf, " cm\n"...)
 	for r, row := range bm {
-		// Join runs of dark modules in a row into one rectangle.
+		// Join runs of dark modules in a row into one rectangle, a hair
+		// taller than a module so that no seam shows between rows.
 		for col := 0; col < n; {
 			if !row[col] {
 				col++
@@ -31,10 +63,15 @@ func drawQR(c *canvas, text string, x, y, size float64) bool {
 			for col < n && row[col] {
 				col++
 			}
-			rs = append(rs, [4]float64{x + float64(start)*cell, y + float64(r)*cell, float64(col-start)*cell + 0.01, cell + 0.01})
+			p.buf = strconv.AppendInt(p.buf, int64(start), 10)
+			p.buf = append(p.buf, ' ')
+			p.buf = strconv.AppendInt(p.buf, int64(r), 10)
+			p.buf = append(p.buf, ' ')
+			p.buf = strconv.AppendInt(p.buf, int64(col-start), 10)
+			p.buf = append(p.buf, " 1.02 re\n"...)
 		}
 	}
-	c.fillRects(rs, 0, 0, 0)
+	p.buf = append(p.buf, "f Q\n"...)
 	return true
 }
 

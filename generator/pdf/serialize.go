@@ -6,7 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,15 +129,16 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 	case nil:
 		b.WriteString("null")
 	case types.Dict:
-		keys := make([]string, 0, len(v))
+		var small [12]string
+		keys := small[:0]
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		slices.Sort(keys)
 		b.WriteString("<<")
 		for _, k := range keys {
 			b.WriteByte('/')
-			b.WriteString(types.EncodeName(k))
+			writeName(b, k)
 			if needsSpace(v[k]) {
 				b.WriteByte(' ')
 			}
@@ -158,7 +159,7 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		if v == "" {
 			b.WriteByte(' ')
 		} else {
-			b.WriteString(types.EncodeName(string(v)))
+			writeName(b, string(v))
 		}
 	case types.Integer:
 		b.WriteString(strconv.Itoa(int(v)))
@@ -186,6 +187,20 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 	default:
 		b.WriteString(o.PDFString())
 	}
+}
+
+// writeName writes a name's characters, escaped as PDF 7.3.5 wants
+// (pdfcpu's EncodeName) when they are not all letters, digits and the
+// like.
+func writeName(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '+') {
+			b.WriteString(types.EncodeName(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 // needsSpace reports whether a value written after a name or another

@@ -79,7 +79,7 @@ func structTree(d *objects, root *elem, pageRefs []types.IndirectRef, pageKeys [
 	write = func(e *elem, parent types.IndirectRef) {
 		e.ref = d.reserve()
 		e.page = e.firstPage()
-		dict := types.Dict{"Type": types.Name("StructElem"), "S": types.Name(e.tag), "P": parent}
+		dict := types.Dict{"S": types.Name(e.tag), "P": parent} // (/Type /StructElem is optional)
 		if e.page > 0 {
 			dict["Pg"] = pageRefs[e.page-1]
 		}

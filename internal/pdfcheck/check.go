@@ -66,11 +66,12 @@ type Node struct {
 
 // MarkedContent is a marked-content sequence with an MCID.
 type MarkedContent struct {
-	Page int // 1-based
-	MCID int
-	Text string
-	Tag  string
-	elem *Elem
+	Page      int // 1-based
+	MCID      int
+	Text      string
+	Tag       string
+	Baselines []float64 // the y of each line of its text (points, from the foot of the page)
+	elem      *Elem
 }
 
 // Annot is an annotation of a page.
@@ -379,9 +380,13 @@ func (d *Doc) content(n int, content []byte, fonts map[string]*cmap, marked map[
 		}
 		return nil
 	}
+	var ly float64 // the text line's y, as far as Td and Tm say
 	show := func(s []byte) {
 		if mc := inner(); mc != nil {
 			mc.Text += font.decode(s)
+			if k := len(mc.Baselines); k == 0 || mc.Baselines[k-1] != ly {
+				mc.Baselines = append(mc.Baselines, ly)
+			}
 		}
 	}
 	for {
@@ -420,6 +425,16 @@ func (d *Doc) content(n int, content []byte, fonts map[string]*cmap, marked map[
 		case "Tf":
 			if len(ops) > 0 && ops[0].kind == '/' {
 				font = fonts[ops[0].name]
+			}
+		case "BT":
+			ly = 0
+		case "Td", "TD":
+			if len(ops) == 2 {
+				ly += ops[1].num
+			}
+		case "Tm":
+			if len(ops) == 6 {
+				ly = ops[5].num
 			}
 		}
 		if painting[t.op] {

@@ -368,3 +368,34 @@ func (e *Elem) Has(tag string) bool {
 	}
 	return false
 }
+
+// Line is a line of text on a page.
+type Line struct {
+	Page int
+	Y    float64 // its baseline, points from the foot of the page
+}
+
+// Lines returns the lines of text below e, in reading order, each once.
+func (e *Elem) Lines() []Line {
+	var out []Line
+	seen := map[Line]bool{}
+	var walk func(e *Elem)
+	walk = func(e *Elem) {
+		for _, k := range e.Kids {
+			switch {
+			case k.Elem != nil:
+				walk(k.Elem)
+			case k.MC != nil:
+				for _, y := range k.MC.Baselines {
+					l := Line{k.MC.Page, y}
+					if !seen[l] {
+						seen[l] = true
+						out = append(out, l)
+					}
+				}
+			}
+		}
+	}
+	walk(e)
+	return out
+}
