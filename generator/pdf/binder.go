@@ -247,7 +247,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 			if k > 0 {
 				y += contentsWrap
 			}
-			c.text(x, y, l)
+			c.text(x, y, l+" ") // read out as "Tiltaksplan 30"
 		}
 		num := strconv.Itoa(e.page)
 		c.text(PageW-marginR-c.width(num), y, num)

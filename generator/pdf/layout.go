@@ -311,6 +311,7 @@ func (w *writer) text(e *elem, spans []Span, x, width, size, lead float64) {
 // split; a longer one leaves no single line behind on either page.
 func (w *writer) flow(e *elem, lines [][]word, x, size, lead float64) {
 	links := map[int]*elem{}
+	texts := linkTexts(lines)
 	for i := 0; i < len(lines); {
 		fit := int((bottom - w.y + 0.01) / lead)
 		rest := len(lines) - i
@@ -324,14 +325,14 @@ func (w *writer) flow(e *elem, lines [][]word, x, size, lead float64) {
 				k = max(fit, 1)
 			}
 			for _, l := range lines[i : i+k] {
-				w.line(e, links, l, x, size, lead, true)
+				w.line(e, links, texts, l, x, size, lead, true)
 			}
 			i += k
 			w.page()
 			continue
 		}
 		for j, l := range lines[i:] {
-			w.line(e, links, l, x, size, lead, i+j+1 < len(lines))
+			w.line(e, links, texts, l, x, size, lead, i+j+1 < len(lines))
 		}
 		break
 	}
@@ -342,7 +343,7 @@ func (w *writer) flow(e *elem, lines [][]word, x, size, lead float64) {
 // e, with an annotation over each. A line that more lines follow ends in
 // a space, so that the text read out of the page has a space where the
 // line broke.
-func (w *writer) line(e *elem, links map[int]*elem, line []word, x, size, lead float64, more bool) {
+func (w *writer) line(e *elem, links map[int]*elem, texts map[int]string, line []word, x, size, lead float64, more bool) {
 	c := w.c
 	cx := x
 	base := w.y + lead*0.75
@@ -382,7 +383,7 @@ func (w *writer) line(e *elem, links map[int]*elem, line []word, x, size, lead f
 		}
 		c.text(cx, base, s)
 		if line[i].linkNo > 0 {
-			c.link(target, line[i].link, 0, linkText(line, line[i].linkNo), cx, w.y, c.width(s), lead)
+			c.link(target, line[i].link, 0, texts[line[i].linkNo], cx, w.y, c.width(s), lead)
 		}
 		cx += c.width(s)
 		i = j
@@ -390,16 +391,22 @@ func (w *writer) line(e *elem, links map[int]*elem, line []word, x, size, lead f
 	w.y += lead
 }
 
-// linkText is the text of a link on a line, for its annotation's
-// description.
-func linkText(line []word, no int) string {
-	var parts []string
-	for _, wd := range line {
-		if wd.linkNo == no {
-			parts = append(parts, wd.text)
+// linkTexts are the texts of the links of lines, by number, for their
+// annotations' descriptions (a link that wraps has one on each line).
+func linkTexts(lines [][]word) map[int]string {
+	out := map[int]string{}
+	for _, l := range lines {
+		for _, wd := range l {
+			if wd.linkNo > 0 {
+				if t := out[wd.linkNo]; t != "" && !wd.glued {
+					out[wd.linkNo] = t + " " + wd.text
+				} else {
+					out[wd.linkNo] = t + wd.text
+				}
+			}
 		}
 	}
-	return strings.Join(parts, " ")
+	return out
 }
 
 // heading opens a heading element of Markdown level md (or of h, when

@@ -82,9 +82,11 @@ type Annot struct {
 	TU        string // a field's tooltip
 	FieldType string // a field's /FT: Tx, Btn ...
 	URI       string
+	Dest      int // the page an internal link opens (0: none)
 	Rect      [4]float64
 	key       int // /StructParent, -1 when none
 	obj       int
+	dest      int // the object number of the page an internal link opens
 	elem      *Elem
 }
 
@@ -114,6 +116,9 @@ func Check(data []byte) (*Doc, error) {
 		if err := d.page(n); err != nil {
 			return nil, fmt.Errorf("page %d: %w", n, err)
 		}
+	}
+	for _, a := range d.Annots {
+		a.Dest = d.pageOf[a.dest]
 	}
 	d.tree(cat)
 	d.semantics()
@@ -283,6 +288,11 @@ func (d *Doc) page(n int) error {
 		}
 		if act, _ := xt.DereferenceDict(ad["A"]); act != nil {
 			a.URI = d.text(act["URI"])
+		}
+		if dest, _ := xt.DereferenceArray(ad["Dest"]); len(dest) > 0 {
+			if r, ok := dest[0].(types.IndirectRef); ok {
+				a.dest = r.ObjectNumber.Value()
+			}
 		}
 		if a.Subtype == "Widget" {
 			field := ad

@@ -1,6 +1,7 @@
 package pdfcheck
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -179,6 +180,14 @@ func (d *Doc) elem(parent *Elem, dict types.Dict, nr, page int, roles map[string
 					e.Attrs[k] = s
 				} else if s := d.text(v); s != "" {
 					e.Attrs[k] = s
+				} else if a, _ := d.xt.DereferenceArray(v); a != nil {
+					var nums []string
+					for _, x := range a {
+						if f, err := d.xt.DereferenceNumber(x); err == nil {
+							nums = append(nums, strconv.FormatFloat(f, 'f', -1, 64))
+						}
+					}
+					e.Attrs[k] = strings.Join(nums, " ") // a /BBox: "x1 y1 x2 y2"
 				}
 			}
 		}
