@@ -66,6 +66,9 @@ func (w *writer) blocks(bs []Block, fillable bool) {
 			w.c.text(x-5, w.y+bodyLead*0.75, b.Marker)
 			w.flow(body, lines, x, bodySize, bodyLead)
 			w.y += 1
+			if i+1 == len(bs) || !inList(bs[i+1]) {
+				w.y += 1.5 // the end of a list
+			}
 		case BlockFields:
 			w.fieldLine(b, indent, fillable)
 		case BlockBox:
@@ -84,6 +87,11 @@ func (w *writer) blocks(bs []Block, fillable bool) {
 			w.y += 5
 		}
 	}
+}
+
+// inList reports whether b continues a list: an item, or a block inside one.
+func inList(b Block) bool {
+	return b.Kind == BlockListItem || b.Kind == BlockCheck || b.Level > 0 && b.Kind != BlockHeading
 }
 
 // headingBlock writes a heading: bold text, or white text on a band of
@@ -172,6 +180,9 @@ func keepsWithNext(bs []Block, i int) bool {
 		case BlockListItem:
 			return strings.HasSuffix(strings.TrimSpace(spanText(bs[i].Spans)), ":")
 		}
+	case BlockListItem:
+		// An item that introduces the list inside it ("Eksempler:").
+		return next == BlockListItem && bs[i+1].Level > bs[i].Level && strings.HasSuffix(strings.TrimSpace(spanText(bs[i].Spans)), ":")
 	}
 	return false
 }

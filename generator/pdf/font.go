@@ -115,11 +115,14 @@ func (f *face) glyph(r rune) uint16 {
 	return f.gid[r]
 }
 
-// width returns the width of s at size points, in millimetres.
+// width returns the width of s at size points, in millimetres. Letters
+// the font lacks take no room (they are not drawn: encode).
 func (f *face) width(s string, size float64) float64 {
 	units := 0
 	for _, r := range s {
-		units += int(f.adv[f.glyph(r)])
+		if g := f.glyph(r); g != 0 {
+			units += int(f.adv[g])
+		}
 	}
 	return float64(units) * size / f.upem / mmToPt
 }
@@ -133,12 +136,19 @@ type usedFont struct {
 }
 
 // encode appends the glyph ids of s as a hex string, and notes them.
+// A letter the font lacks is left out rather than shown as the empty box
+// (.notdef, which PDF/UA forbids): Printable keeps documents with such
+// letters from getting a PDF; what is left are invisible ones (U+FE0F,
+// U+200B).
 func (u *usedFont) encode(b []byte, s string) []byte {
 	const hexd = "0123456789ABCDEF"
 	b = append(b, '<')
 	for _, r := range s {
 		g := u.face.glyph(r)
-		if _, ok := u.uni[g]; !ok && g != 0 {
+		if g == 0 {
+			continue
+		}
+		if _, ok := u.uni[g]; !ok {
 			u.uni[g] = r
 		}
 		b = append(b, hexd[g>>12], hexd[g>>8&15], hexd[g>>4&15], hexd[g&15])

@@ -15,7 +15,8 @@
 // links have /Contents and fields /TU; pages with annotations have /Tabs
 // /S; structure types are standard; figures have /Alt, header cells a
 // /Scope; heading levels start at H1 and never skip one; fonts are
-// embedded; a file with no field has no AcroForm.
+// embedded, with a ToUnicode map, and no text shows the .notdef glyph; a
+// file with no field has no AcroForm.
 //
 // It reads the file with pdfcpu, and is no full PDF/UA validator (no
 // such validator installs here: veraPDF is neither in Debian nor npm).
@@ -391,7 +392,15 @@ func (d *Doc) content(n int, content []byte, fonts map[string]*cmap, marked map[
 		return nil
 	}
 	var ly float64 // the text line's y, as far as Td and Tm say
+	notdef := 0
 	show := func(s []byte) {
+		if font != nil && font.bytes == 2 {
+			for k := 0; k+1 < len(s); k += 2 {
+				if s[k] == 0 && s[k+1] == 0 {
+					notdef++
+				}
+			}
+		}
 		if mc := inner(); mc != nil {
 			mc.Text += font.decode(s)
 			if k := len(mc.Baselines); k == 0 || mc.Baselines[k-1] != ly {
@@ -481,6 +490,9 @@ func (d *Doc) content(n int, content []byte, fonts map[string]*cmap, marked map[
 			}
 		}
 		ops = ops[:0]
+	}
+	if notdef > 0 {
+		d.problem("page %d: text shows the .notdef glyph %d times (a letter the font lacks)", n, notdef)
 	}
 	if untagged > 0 {
 		d.problem("page %d: %d drawing operations are neither marked content of the structure tree nor artifacts", n, untagged)

@@ -203,6 +203,20 @@ func TestCatchesBrokenPDFs(t *testing.T) {
 			}
 			e.Object = sd
 		}},
+		{"the .notdef glyph", ".notdef", func(xt *model.XRefTable) {
+			pd, _, _, _ := xt.PageDict(1, false)
+			ref := pd["Contents"].(types.IndirectRef)
+			e := xt.Table[ref.ObjectNumber.Value()]
+			sd := e.Object.(types.StreamDict)
+			if err := sd.Decode(); err != nil {
+				t.Fatal(err)
+			}
+			sd.Content = append(sd.Content, "/Artifact BMC BT /F1 10 Tf 100 100 Td <00000000> Tj ET EMC\n"...)
+			if err := sd.Encode(); err != nil {
+				t.Fatal(err)
+			}
+			e.Object = sd
+		}},
 		{"a widget without StructParent", "has no /StructParent", func(xt *model.XRefTable) {
 			delete(first(t, xt, is("Subtype", "Widget")), "StructParent")
 		}},
