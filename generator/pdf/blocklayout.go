@@ -33,10 +33,10 @@ func (w *writer) blocks(bs []Block, fillable bool) {
 		case BlockHeading:
 			w.headingBlock(b)
 		case BlockParagraph, BlockQuote, BlockCode:
+			q := w.quote
 			parent := w.container(b.Level)
 			x := marginL + indent
 			if b.Kind == BlockQuote {
-				q := w.quote
 				if q == nil || q.parent != parent {
 					q = parent.add("BlockQuote")
 				}

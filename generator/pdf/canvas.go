@@ -106,9 +106,6 @@ func (c *canvas) addPage() {
 // pageNo is the number of the current page (1-based).
 func (c *canvas) pageNo() int { return c.cur + 1 }
 
-// pageCount is the number of pages so far.
-func (c *canvas) pageCount() int { return len(c.pages) }
-
 // setPage makes page n (1-based) current.
 func (c *canvas) setPage(n int) {
 	if n >= 1 && n <= len(c.pages) {

@@ -131,7 +131,7 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		"MarkInfo":          types.Dict{"Marked": types.Boolean(true)},
 		"ViewerPreferences": types.Dict{"DisplayDocTitle": types.Boolean(true)},
 		"StructTreeRoot":    structTree(d, root, pageRefs, pageKeys, pageElems, c.annots, key),
-		"Metadata":          d.add(plainStream(types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, xmp(meta, meta.Date))),
+		"Metadata":          d.add(plainStream(types.Dict{"Type": types.Name("Metadata"), "Subtype": types.Name("XML")}, xmp(meta))),
 	}
 	if acro != nil {
 		cat["AcroForm"] = d.add(acro)

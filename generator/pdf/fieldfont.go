@@ -102,17 +102,6 @@ func NewFieldFont(ttf []byte, repertoire []rune) (*FieldFont, error) {
 	return ff, nil
 }
 
-// Missing reports the runes of s that the field font cannot show.
-func (ff *FieldFont) Missing(s string) []rune {
-	var miss []rune
-	for _, r := range s {
-		if _, ok := ff.gids[r]; !ok && r != '\n' && r != '\r' {
-			miss = append(miss, r)
-		}
-	}
-	return miss
-}
-
 // add writes the Type0 font (and its descendant, descriptor, font file and
 // ToUnicode CMap) into the document and returns the font's reference.
 func (ff *FieldFont) add(d *objects) types.IndirectRef {

@@ -261,11 +261,9 @@ func (w *writer) para(spans []Span, size, lead float64) {
 
 // container returns the element a block of list depth level goes into:
 // the body of the list item it continues, or the document's container;
-// lists it does not continue are closed.
+// lists it does not continue are closed, and so is a block quote.
 func (w *writer) container(level int) *elem {
-	if w.quote != nil && level >= 0 {
-		w.quote = nil
-	}
+	w.quote = nil
 	for len(w.lists) > 0 && w.lists[len(w.lists)-1].depth >= level {
 		w.lists = w.lists[:len(w.lists)-1]
 	}

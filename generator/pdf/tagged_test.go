@@ -171,3 +171,115 @@ func lookTool(t *testing.T, name, pkg string) string {
 	}
 	return p
 }
+
+// TestStructureMirrorsTheMarkdown: the structure tree of a form has an
+// element for each part of its Markdown, in its order, and the footer
+// (the QR code, the address, the date) after the body.
+func TestStructureMirrorsTheMarkdown(t *testing.T) {
+	form := "+++\ntitle = \"Skjema\"\nkind = \"form\"\n+++\n\n" +
+		"## Om barnet\n\nFyll ut **alt**, se [nettsiden](https://example.no/).\n\n" +
+		"> Sitat en\n>\n> Sitat to\n\n" +
+		"- Punkt\n  1. Under\n- Punkt to\n\nKryss av:\n\n- [ ] Sjekk\n\n" +
+		"### Navn\n\nNavn: ___\n\n| Tema | Svar |\n|---|---|\n| Språk | |\n\n---\n\nSlutt.\n"
+	m := municipality(t, map[string]string{"municipalities/gs/municipality.toml": miniToml, "municipalities/gs/toolbox/skjema.md": form})
+	var tool *model.Tool
+	for _, tl := range m.Toolbox {
+		if tl.Slug == "skjema" {
+			tool = tl
+		}
+	}
+	data, err := Tool(m, tool, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := pdfcheck.Check(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Problems) > 0 {
+		t.Fatal(doc.Problems)
+	}
+	var b strings.Builder
+	var dump func(e *pdfcheck.Elem, depth int)
+	dump = func(e *pdfcheck.Elem, depth int) {
+		b.WriteString(strings.Repeat("  ", depth) + e.Tag)
+		for _, k := range e.Kids {
+			if k.Annot != nil {
+				b.WriteString(" [" + k.Annot.Subtype + "]")
+			}
+		}
+		if e.Attrs["Scope"] != "" {
+			b.WriteString(" scope=" + e.Attrs["Scope"])
+		}
+		if own := ownText(e); own != "" {
+			b.WriteString(" " + strconvQuote(own))
+		}
+		b.WriteString("\n")
+		for _, k := range e.Kids {
+			if k.Elem != nil {
+				dump(k.Elem, depth+1)
+			}
+		}
+	}
+	dump(doc.Root, 0)
+	want := `Document
+  H1 "Skjema"
+  H2 "Om barnet"
+  P "Fyll ut alt, se ."
+    Link [Link] "nettsiden"
+  BlockQuote
+    P "Sitat en"
+    P "Sitat to"
+  L
+    LI
+      Lbl "•"
+      LBody "Punkt"
+        L
+          LI
+            Lbl "1."
+            LBody "Under"
+    LI
+      Lbl "•"
+      LBody "Punkt to"
+  P "Kryss av:"
+  L
+    LI
+      Lbl
+        Form [Widget]
+      LBody "Sjekk"
+  H3 "Navn"
+  P "Navn:"
+    Form [Widget]
+  Table
+    THead
+      TR
+        TH scope=Column "Tema"
+        TH scope=Column "Svar"
+    TBody
+      TR
+        TH scope=Row "Språk"
+        TD
+          Form [Widget]
+  P "Slutt."
+  Figure
+  P "Skann koden eller gå til"
+    Link [Link] "bti.example.no/gs/verktoykasse/skjema"
+  P "Oppdatert 27.11.2026"
+`
+	if b.String() != want {
+		t.Errorf("structure tree:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// ownText is the text of e's own marked content, without its children's.
+func ownText(e *pdfcheck.Elem) string {
+	var s strings.Builder
+	for _, k := range e.Kids {
+		if k.MC != nil {
+			s.WriteString(k.MC.Text)
+		}
+	}
+	return strings.Join(strings.Fields(s.String()), " ")
+}
+
+func strconvQuote(s string) string { return `"` + s + `"` }

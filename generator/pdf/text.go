@@ -36,14 +36,6 @@ func labelLang(lang string) string {
 	return "nb"
 }
 
-// norDate turns 2026-11-27 into 27.11.2026.
-func norDate(iso string) string {
-	if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
-		return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
-	}
-	return iso
-}
-
 var (
 	coverOnce sync.Once
 	coverFont *sfnt.Font

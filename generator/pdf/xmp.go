@@ -2,14 +2,13 @@ package pdf
 
 import (
 	"strings"
-	"time"
 )
 
 // xmp is the document's XMP metadata (PDF 14.3.2): the title, author,
 // subject and language the document information also has, and the PDF/UA
 // identifier (ISO 14289-1, 5: pdfuaid:part 1), by which readers and
 // checkers know the file claims to be accessible.
-func xmp(meta Meta, date time.Time) []byte {
+func xmp(meta Meta) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		for _, r := range s {
@@ -49,7 +48,7 @@ func xmp(meta Meta, date time.Time) []byte {
 	}
 	b.WriteString("<dc:language><rdf:Bag><rdf:li>" + esc(meta.Lang) + "</rdf:li></rdf:Bag></dc:language>\n")
 	b.WriteString("<pdf:Producer>bti</pdf:Producer>\n<xmp:CreatorTool>bti</xmp:CreatorTool>\n")
-	if !date.IsZero() {
+	if date := meta.Date; !date.IsZero() {
 		d := date.UTC().Format("2006-01-02T15:04:05Z")
 		b.WriteString("<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d + "</xmp:ModifyDate>\n")
 	}
