@@ -15,6 +15,7 @@ targets=(
   "./generator/search FuzzTerms"
   "./generator/pipeline FuzzLinkResolution"
   "./generator/pipeline FuzzLoad"
+  "./generator/pdf FuzzTaggedForm"
 )
 status=0
 for t in "${targets[@]}"; do
