@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // Meta is the document information of a PDF.
@@ -101,9 +103,13 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 	}
 	resRef := d.add(res)
 
+	// The pages' content compressed on all cores: the binder's is most of
+	// what it compresses.
+	deflated := make([][]byte, len(c.pages))
+	parallel.Do(len(c.pages), func(i int) { deflated[i] = deflate(c.pages[i].buf) })
 	kids := make(types.Array, len(c.pages))
 	for i, p := range c.pages {
-		content := d.add(stream(types.Dict{}, deflate(p.buf)))
+		content := d.add(stream(types.Dict{}, deflated[i]))
 		pd := types.Dict{
 			"Type": types.Name("Page"), "Parent": pagesRef, "Resources": resRef, "Contents": content,
 			"MediaBox": types.NewNumberArray(0, 0, round2(PageW*mmToPt), round2(PageH*mmToPt)),

@@ -135,14 +135,13 @@ type usedFont struct {
 	uni  map[uint16]rune // glyph id -> letter
 }
 
-// encode appends the glyph ids of s as a hex string, and notes them.
-// A letter the font lacks is left out rather than shown as the empty box
-// (.notdef, which PDF/UA forbids): Printable keeps documents with such
-// letters from getting a PDF; what is left are invisible ones (U+FE0F,
-// U+200B).
+// encode appends the glyph ids of s as a string of two bytes each (a
+// literal string: half the size of hex), and notes them. A letter the
+// font lacks is left out rather than shown as the empty box (.notdef,
+// which PDF/UA forbids): Printable keeps documents with such letters from
+// getting a PDF; what is left are invisible ones (U+FE0F, U+200B).
 func (u *usedFont) encode(b []byte, s string) []byte {
-	const hexd = "0123456789ABCDEF"
-	b = append(b, '<')
+	b = append(b, '(')
 	for _, r := range s {
 		g := u.face.glyph(r)
 		if g == 0 {
@@ -151,9 +150,24 @@ func (u *usedFont) encode(b []byte, s string) []byte {
 		if _, ok := u.uni[g]; !ok {
 			u.uni[g] = r
 		}
-		b = append(b, hexd[g>>12], hexd[g>>8&15], hexd[g>>4&15], hexd[g&15])
+		b = appendLiteralByte(appendLiteralByte(b, byte(g>>8)), byte(g))
 	}
-	return append(b, '>')
+	return append(b, ')')
+}
+
+// appendLiteralByte appends a byte of a literal string, escaped where it
+// must be (PDF 7.3.4.2: brackets, backslash, and line ends, which readers
+// would change).
+func appendLiteralByte(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\n':
+		return append(b, '\\', 'n')
+	}
+	return append(b, c)
 }
 
 // embed adds the font, cut to the glyphs used, to the document and returns
