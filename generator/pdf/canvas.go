@@ -92,8 +92,8 @@ func newCanvas() (*canvas, error) {
 		return nil, err
 	}
 	c := &canvas{size: 10, mark: mark{art: artLayout}}
-	c.fonts[0] = &usedFont{face: fs[0], res: "F1", uni: map[uint16]rune{}}
-	c.fonts[1] = &usedFont{face: fs[1], res: "F2", uni: map[uint16]rune{}}
+	c.fonts[0] = newUsedFont(fs[0], "F1")
+	c.fonts[1] = newUsedFont(fs[1], "F2")
 	return c, nil
 }
 

@@ -84,7 +84,7 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 	// Fonts and images, now that every page is drawn.
 	fonts := types.Dict{}
 	for _, f := range c.fonts {
-		if len(f.uni) == 0 {
+		if !f.used() {
 			continue
 		}
 		ref, err := f.embed(d)

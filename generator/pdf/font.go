@@ -3,14 +3,14 @@ package pdf
 // font.go: the text fonts of the pages (Noto Sans Regular and Bold),
 // measured from their own tables and embedded per document as a Type0
 // font (CIDFontType2, Identity-H) that keeps only the glyphs the document
-// shows, with glyph ids unchanged (subsetKeepGIDs in fieldfont.go), so
-// text is written as glyph ids and /CIDToGIDMap stays /Identity.
+// shows, renumbered in the order of first use (subset.go); text is
+// written as those glyph ids, and /CIDToGIDMap is /Identity.
 
 import (
 	_ "embed"
 	"fmt"
 	"hash/fnv"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -127,19 +127,31 @@ func (f *face) width(s string, size float64) float64 {
 	return float64(units) * size / f.upem / mmToPt
 }
 
-// usedFont is a face as one document uses it: the glyphs it shows and
-// the letter each stands for (for the ToUnicode map).
+// usedFont is a face as one document uses it: the glyphs it shows, each
+// with the id it gets in the document's subset of the font (in the order
+// of first use), and the letters they stand for.
 type usedFont struct {
-	face *face
-	res  string          // resource name: F1, F2
-	uni  map[uint16]rune // glyph id -> letter
+	face  *face
+	res   string            // resource name: F1, F2
+	ids   map[uint16]uint16 // the face's glyph id -> the subset's
+	order []uint16          // the subset's glyphs: the face's id of each
+	uni   map[uint16]rune   // the subset's glyph id -> its letter (ToUnicode)
+	cmap  map[rune]uint16   // letter -> the subset's glyph id (the font's own cmap)
 }
 
-// encode appends the glyph ids of s as a string of two bytes each (a
-// literal string: half the size of hex), and notes them. A letter the
-// font lacks is left out rather than shown as the empty box (.notdef,
-// which PDF/UA forbids): Printable keeps documents with such letters from
-// getting a PDF; what is left are invisible ones (U+FE0F, U+200B).
+func newUsedFont(f *face, res string) *usedFont {
+	return &usedFont{face: f, res: res, ids: map[uint16]uint16{0: 0}, order: []uint16{0},
+		uni: map[uint16]rune{}, cmap: map[rune]uint16{}}
+}
+
+// used reports whether the document shows any of the font's glyphs.
+func (u *usedFont) used() bool { return len(u.order) > 1 }
+
+// encode appends the subset's glyph ids of s as a string of two bytes
+// each (a literal string: half the size of hex). A letter the font lacks
+// is left out rather than shown as the empty box (.notdef, which PDF/UA
+// forbids): Printable keeps documents with such letters from getting a
+// PDF; what is left are invisible ones (U+FE0F, U+200B).
 func (u *usedFont) encode(b []byte, s string) []byte {
 	b = append(b, '(')
 	for _, r := range s {
@@ -147,10 +159,17 @@ func (u *usedFont) encode(b []byte, s string) []byte {
 		if g == 0 {
 			continue
 		}
-		if _, ok := u.uni[g]; !ok {
-			u.uni[g] = r
+		id, ok := u.ids[g]
+		if !ok {
+			id = uint16(len(u.order))
+			u.ids[g] = id
+			u.order = append(u.order, g)
+			u.uni[id] = r
 		}
-		b = appendLiteralByte(appendLiteralByte(b, byte(g>>8)), byte(g))
+		if _, ok := u.cmap[r]; !ok {
+			u.cmap[r] = id
+		}
+		b = appendLiteralByte(appendLiteralByte(b, byte(id>>8)), byte(id))
 	}
 	return append(b, ')')
 }
@@ -174,14 +193,8 @@ func appendLiteralByte(b []byte, c byte) []byte {
 // its reference.
 func (u *usedFont) embed(d *objects) (types.IndirectRef, error) {
 	f := u.face
-	keep := map[uint16]bool{0: true}
-	gids := make([]int, 0, len(u.uni))
-	for g := range u.uni {
-		keep[g] = true
-		gids = append(gids, int(g))
-	}
-	sort.Ints(gids)
-	ttf, err := subsetKeepGIDs(f.ttf, keep)
+	shown := len(u.order)
+	ttf, _, err := compactSubset(f.ttf, slices.Clone(u.order), u.cmap)
 	if err != nil {
 		return types.IndirectRef{}, err
 	}
@@ -199,17 +212,10 @@ func (u *usedFont) embed(d *objects) (types.IndirectRef, error) {
 		"StemV":       types.Integer(80),
 		"FontFile2":   file,
 	})
-	// Widths in runs of consecutive glyph ids: [g [w w w] g [w] ...].
-	w := types.Array{}
-	for i := 0; i < len(gids); {
-		j := i
-		var run types.Array
-		for j < len(gids) && gids[j] == gids[i]+(j-i) {
-			run = append(run, types.Integer(int(float64(f.adv[gids[j]])*1000/f.upem+0.5)))
-			j++
-		}
-		w = append(w, types.Integer(gids[i]), run)
-		i = j
+	// The widths of the glyphs shown, ids 1 to shown-1: [1 [w w w ...]].
+	widths := make(types.Array, 0, shown-1)
+	for _, g := range u.order[1:shown] {
+		widths = append(widths, types.Integer(int(float64(f.adv[g])*1000/f.upem+0.5)))
 	}
 	cid := d.add(types.Dict{
 		"Type":     types.Name("Font"),
@@ -220,12 +226,12 @@ func (u *usedFont) embed(d *objects) (types.IndirectRef, error) {
 		},
 		"FontDescriptor": desc,
 		"DW":             types.Integer(1000),
-		"W":              w,
+		"W":              types.Array{types.Integer(1), widths},
 		"CIDToGIDMap":    types.Name("Identity"),
 	})
-	pairs := make([]glyphRune, 0, len(gids))
-	for _, g := range gids {
-		pairs = append(pairs, glyphRune{uint16(g), u.uni[uint16(g)]})
+	pairs := make([]glyphRune, 0, shown-1)
+	for id := 1; id < shown; id++ {
+		pairs = append(pairs, glyphRune{uint16(id), u.uni[uint16(id)]})
 	}
 	cmap := d.add(stream(types.Dict{}, deflate(toUnicodeCMap(pairs))))
 	return d.add(types.Dict{
