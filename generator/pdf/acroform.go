@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -104,7 +105,7 @@ func widgets(d *objects, annots []*annotation, pageRefs []types.IndirectRef) (ty
 				fs = defaultFontSz
 			}
 			dict["FT"] = types.Name("Tx")
-			dict["DA"] = types.StringLiteral(fmt.Sprintf("/%s %g Tf 0 g", fieldFontRes, fs))
+			dict["DA"] = types.StringLiteral("/" + fieldFontRes + " " + strconv.FormatFloat(fs, 'f', -1, 64) + " Tf 0 g")
 			dict["MK"] = types.Dict{} // no border or background: the page has the lines
 			if f.Kind == MultiLineField {
 				dict["Ff"] = types.Integer(1 << 12) // Multiline

@@ -37,7 +37,6 @@ type writer struct {
 	logo   []byte // the municipality's logo (PNG or JPEG), beside the header
 	footer Footer
 	y      float64
-	fields int
 	prefix string // field names in a binder: "03 "
 	names  map[string]int
 	// tab, when set, draws the level's coloured edge tab on every page.
@@ -231,7 +230,6 @@ func (w *writer) name(label string) string {
 func (w *writer) addField(f Field, e *elem) {
 	f.Page = w.c.pageNo()
 	w.c.widget(f, e)
-	w.fields++
 }
 
 // heading opens a heading element of Markdown level md (or of h, when

@@ -139,10 +139,11 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		for _, k := range keys {
 			b.WriteByte('/')
 			writeName(b, k)
-			if needsSpace(v[k]) {
+			val := v[k]
+			if needsSpace(val) {
 				b.WriteByte(' ')
 			}
-			writeObject(b, v[k])
+			writeObject(b, val)
 		}
 		b.WriteString(">>")
 	case types.Array:
@@ -162,9 +163,9 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 			writeName(b, string(v))
 		}
 	case types.Integer:
-		b.WriteString(strconv.Itoa(int(v)))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
 	case types.Float:
-		b.Write(num(nil, float64(v)))
+		b.Write(num(b.AvailableBuffer(), float64(v)))
 	case types.Boolean:
 		if v {
 			b.WriteString("true")
@@ -172,10 +173,10 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 			b.WriteString("false")
 		}
 	case types.IndirectRef:
-		b.WriteString(strconv.Itoa(int(v.ObjectNumber)))
-		b.WriteByte(' ')
-		b.WriteString(strconv.Itoa(int(v.GenerationNumber)))
-		b.WriteString(" R")
+		buf := strconv.AppendInt(b.AvailableBuffer(), int64(v.ObjectNumber), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, int64(v.GenerationNumber), 10)
+		b.Write(append(buf, " R"...))
 	case types.StringLiteral:
 		b.WriteByte('(')
 		b.WriteString(string(v))
