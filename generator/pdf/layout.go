@@ -289,7 +289,10 @@ func (w *writer) listItem(b Block) (lbl, body *elem) {
 		}
 		l := parent.add("L")
 		numbering := "Disc"
-		if b.Ordered {
+		switch {
+		case b.Kind == BlockCheck:
+			numbering = "None" // the checkboxes are the labels
+		case b.Ordered:
 			numbering = "Decimal"
 		}
 		l.attr = types.Dict{"O": types.Name("List"), "ListNumbering": types.Name(numbering)}
