@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strconv"
+
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -36,4 +38,20 @@ func stream(dict types.Dict, deflated []byte) types.StreamDict {
 func plainStream(dict types.Dict, data []byte) types.StreamDict {
 	dict["Length"] = types.Integer(len(data))
 	return types.StreamDict{Dict: dict, Raw: data}
+}
+
+// raw is an object already in PDF syntax: the structure tree's thousands
+// of small dictionaries are written straight into bytes, as building each
+// as a types.Dict and sorting its keys cost more than the rest of writing
+// the file.
+type raw []byte
+
+func (r raw) Clone() types.Object { return r }
+func (r raw) String() string      { return string(r) }
+func (r raw) PDFString() string   { return string(r) }
+
+// appendRef appends an indirect reference ("12 0 R").
+func appendRef(b []byte, r types.IndirectRef) []byte {
+	b = strconv.AppendInt(b, int64(r.ObjectNumber), 10)
+	return append(b, " 0 R"...)
 }

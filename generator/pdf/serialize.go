@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // objectsPerStream is how many small objects share one compressed object
@@ -55,7 +57,13 @@ func serialize(d *objects, root, info types.IndirectRef) []byte {
 		out.Write(sd.Raw)
 		out.WriteString("\nendstream\nendobj\n")
 	}
-	// The other objects, a hundred to a compressed object stream.
+	// The other objects, a hundred to a compressed object stream: written
+	// out in order, then compressed on all cores.
+	type objStm struct {
+		n, first int
+		data     []byte
+	}
+	var stms []objStm
 	next := size
 	var head, body bytes.Buffer
 	for start := 0; start < len(small); start += objectsPerStream {
@@ -76,10 +84,14 @@ func serialize(d *objects, root, info types.IndirectRef) []byte {
 		}
 		first := head.Len()
 		head.Write(body.Bytes())
-		z := deflate(head.Bytes())
+		stms = append(stms, objStm{n: len(group), first: first, data: bytes.Clone(head.Bytes())})
+	}
+	parallel.Do(len(stms), func(i int) { stms[i].data = deflate(stms[i].data) })
+	for i, st := range stms {
+		stm := size + i
 		refs[stm] = xref{kind: 1, off: out.Len()}
-		fmt.Fprintf(&out, "%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n", stm, len(group), first, len(z))
-		out.Write(z)
+		fmt.Fprintf(&out, "%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n", stm, st.n, st.first, len(st.data))
+		out.Write(st.data)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	// The cross-reference stream, itself the last object.
@@ -185,6 +197,8 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		b.WriteByte('<')
 		b.WriteString(string(v))
 		b.WriteByte('>')
+	case raw:
+		b.Write(v)
 	default:
 		b.WriteString(o.PDFString())
 	}
@@ -209,7 +223,7 @@ func writeName(b *bytes.Buffer, s string) {
 // the others start with a delimiter.
 func needsSpace(o types.Object) bool {
 	switch o.(type) {
-	case types.Dict, types.Array, types.Name, types.StringLiteral, types.HexLiteral:
+	case types.Dict, types.Array, types.Name, types.StringLiteral, types.HexLiteral, raw:
 		return false
 	}
 	return true

@@ -10,6 +10,9 @@ package pdf
 // to its element.
 
 import (
+	"bytes"
+	"strconv"
+
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -76,23 +79,29 @@ func (e *elem) firstPage() int {
 func structTree(d *objects, root *elem, pageRefs []types.IndirectRef, pageKeys []int, pageElems [][]*elem, annots []*annotation, nextKey int) types.IndirectRef {
 	rootRef := d.reserve()
 	var write func(e *elem, parent types.IndirectRef)
+	var attr bytes.Buffer
 	write = func(e *elem, parent types.IndirectRef) {
 		e.ref = d.reserve()
 		e.page = e.firstPage()
-		dict := types.Dict{"S": types.Name(e.tag), "P": parent} // (/Type /StructElem is optional)
+		// (/Type /StructElem is optional.)
+		b := append(make([]byte, 0, 64), "<</S/"...)
+		b = append(b, e.tag...)
+		b = appendRef(append(b, "/P "...), parent)
 		if e.page > 0 {
-			dict["Pg"] = pageRefs[e.page-1]
+			b = appendRef(append(b, "/Pg "...), pageRefs[e.page-1])
 		}
 		if e.alt != "" {
-			dict["Alt"] = types.StringLiteral(utf16(e.alt))
+			b = append(append(append(b, "/Alt("...), utf16(e.alt)...), ')')
 		}
 		if e.lang != "" {
-			dict["Lang"] = types.StringLiteral(e.lang)
+			b = append(append(append(b, "/Lang("...), utf16(e.lang)...), ')')
 		}
 		if e.attr != nil {
-			dict["A"] = e.attr
+			attr.Reset()
+			writeObject(&attr, e.attr)
+			b = append(append(b, "/A"...), attr.Bytes()...)
 		}
-		var k types.Array
+		var k [][]byte
 		for _, c := range e.kids {
 			switch {
 			case c.elem != nil:
@@ -100,21 +109,32 @@ func structTree(d *objects, root *elem, pageRefs []types.IndirectRef, pageKeys [
 					continue
 				}
 				write(c.elem, e.ref)
-				k = append(k, c.elem.ref)
+				k = append(k, appendRef(nil, c.elem.ref))
 			case c.annot != nil:
-				k = append(k, types.Dict{"Type": types.Name("OBJR"), "Obj": c.annot.ref, "Pg": pageRefs[c.page-1]})
+				o := appendRef([]byte("<</Type/OBJR/Obj "), c.annot.ref)
+				k = append(k, append(appendRef(append(o, "/Pg "...), pageRefs[c.page-1]), ">>"...))
 			case c.page == e.page:
-				k = append(k, types.Integer(c.mcid))
+				k = append(k, strconv.AppendInt(nil, int64(c.mcid), 10))
 			default:
-				k = append(k, types.Dict{"Type": types.Name("MCR"), "Pg": pageRefs[c.page-1], "MCID": types.Integer(c.mcid)})
+				o := appendRef([]byte("<</Type/MCR/Pg "), pageRefs[c.page-1])
+				k = append(k, append(strconv.AppendInt(append(o, "/MCID "...), int64(c.mcid), 10), ">>"...))
 			}
 		}
-		if len(k) == 1 {
-			dict["K"] = k[0]
-		} else if len(k) > 1 {
-			dict["K"] = k
+		switch len(k) {
+		case 0:
+		case 1:
+			b = append(append(b, "/K "...), k[0]...)
+		default:
+			b = append(b, "/K["...)
+			for i, x := range k {
+				if i > 0 {
+					b = append(b, ' ')
+				}
+				b = append(b, x...)
+			}
+			b = append(b, ']')
 		}
-		d.set(e.ref, dict)
+		d.set(e.ref, raw(append(b, ">>"...)))
 	}
 	write(root, rootRef)
 
