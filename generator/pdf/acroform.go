@@ -1,20 +1,17 @@
 package pdf
 
-// acroform.go: adds real AcroForm fields to a finished PDF (here: fpdf output)
-// with github.com/pdfcpu/pdfcpu v0.15.0's object model: read -> add widget
-// annotations + /AcroForm -> write. No pdfcpu config dir or installed fonts are
-// needed for this; the field font is embedded from bytes (fieldfont.go).
+// acroform.go: the fillable fields (AcroForm, PDF 12.7) where the layout
+// drew lines and boxes: a widget annotation per field, tied to its Form
+// element in the structure tree, with the field font (fieldfont.go) for
+// what users type.
 
 import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
-	"hash/fnv"
+	"strconv"
 	"sync"
-	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
@@ -24,33 +21,24 @@ const (
 	defaultFontSz = 10.0
 )
 
-var pdfcpuConf *model.Configuration
+// FieldKind says what kind of AcroForm field the layout placed.
+type FieldKind int
 
-func init() {
-	// Never touch ~/.config/pdfcpu in production (it would create it and install
-	// Roboto on first use). Tests that need pdfcpu's form *fill* switch to a temp
-	// config dir themselves (see proto_test.go).
-	// (What api.DisableConfigDir does; the api package itself is not
-	// imported: it brings in a table-building init of 30 ms that every
-	// bti command would pay.)
-	model.ConfigPath = "disable"
-	pdfcpuConf = model.NewDefaultConfiguration()
-	pdfcpuConf.ValidationMode = model.ValidationRelaxed // pdfcpu only reads; serialize writes
-}
+// The kinds of fillable field.
+const (
+	TextField FieldKind = iota
+	MultiLineField
+	CheckBox
+)
 
-func rectPt(f Field) types.Array {
-	x1, x2 := f.X*mmToPt, (f.X+f.W)*mmToPt
-	y1, y2 := (PageH-f.Y-f.H)*mmToPt, (PageH-f.Y)*mmToPt
-	return types.NewNumberArray(x1, y1, x2, y2)
-}
-
-// rawStream makes an uncompressed stream. Do not Flate tiny streams through
-// pdfcpu: every compress/flate.NewWriter allocates ~1 MB, which made a
-// 30-form binder (400 widgets) take 400 ms instead of 40 ms.
-func rawStream(content []byte) *types.StreamDict {
-	sd := &types.StreamDict{Dict: types.NewDict(), Content: content}
-	sd.Encode() // no filter: sets Raw and /Length
-	return sd
+// Field is a fillable field placed by the layout (mm, top-left origin).
+type Field struct {
+	Page       int
+	Name       string // unique in the PDF (/T)
+	Label      string // what a screen reader says (/TU): the label as printed
+	Kind       FieldKind
+	X, Y, W, H float64
+	FontSize   float64 // 0 for the default
 }
 
 // deflaters are reused zlib writers: making one allocates and clears
@@ -72,285 +60,111 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
-// compressStreams compresses every stream that has no filter yet and is
-// worth it: the pages' content, which the canvas leaves uncompressed so
-// that it is compressed once, here, with reused writers.
-func compressStreams(xt *model.XRefTable) {
-	for _, e := range xt.Table {
-		if e == nil || e.Free || e.Object == nil {
+// rectPt is the rectangle of an area in points, bottom-left origin.
+func rectPt(x, y, w, h float64) types.Array {
+	return types.NewNumberArray(round2(x*mmToPt), round2((PageH-y-h)*mmToPt), round2((x+w)*mmToPt), round2((PageH-y)*mmToPt))
+}
+
+func round2(v float64) float64 {
+	r := float64(int64(v*100+0.5)) / 100
+	if v < 0 {
+		r = -float64(int64(-v*100+0.5)) / 100
+	}
+	return r
+}
+
+// widgets makes the field dictionaries (merged with their widget
+// annotations) of the annotations that are fields, and returns the
+// AcroForm dictionary, or nil when the document has no field.
+func widgets(d *objects, annots []*annotation, pageRefs []types.IndirectRef) (types.Dict, error) {
+	var fieldRefs types.Array
+	type size [2]float64
+	emptyText := map[size]types.IndirectRef{}
+	type onOff struct{ on, off types.IndirectRef }
+	checks := map[size]onOff{}
+	for _, a := range annots {
+		f := a.field
+		if f == nil {
 			continue
 		}
-		sd, ok := e.Object.(types.StreamDict)
-		if !ok || sd.Dict["Filter"] != nil || len(sd.Raw) < 128 {
-			continue
-		}
-		setFlate(&sd, deflate(sd.Raw))
-		e.Object = sd
-	}
-}
-
-// pageRefs looks up the references of pages once each: pdfcpu's PageDict
-// walks the page tree from its root on every call, which made adding 400
-// fields to a 90-page binder an eighth of its time.
-type pageRefs struct {
-	xt   *model.XRefTable
-	refs map[int]*types.IndirectRef
-}
-
-func (p *pageRefs) ref(n int) (*types.IndirectRef, error) {
-	if r, ok := p.refs[n]; ok {
-		return r, nil
-	}
-	_, r, _, err := p.xt.PageDict(n, false)
-	if err != nil {
-		return nil, err
-	}
-	if p.refs == nil {
-		p.refs = map[int]*types.IndirectRef{}
-	}
-	p.refs[n] = r
-	return r, nil
-}
-
-// preencodedStream makes a stream from bytes that are already Flate-encoded.
-func preencodedStream(deflated []byte) *types.StreamDict {
-	sd := &types.StreamDict{Dict: types.NewDict()}
-	setFlate(sd, deflated)
-	return sd
-}
-
-// setFlate makes deflated, Flate-encoded bytes the content of sd.
-func setFlate(sd *types.StreamDict, deflated []byte) {
-	n := int64(len(deflated))
-	sd.Raw, sd.Content, sd.StreamLength = deflated, nil, &n
-	sd.FilterPipeline = []types.PDFFilter{{Name: "FlateDecode"}}
-	sd.Dict["Filter"] = types.Name("FlateDecode")
-	sd.Dict["Length"] = types.Integer(n)
-}
-
-// formXObject makes an appearance stream (Form XObject) of w x h points.
-func formXObject(xt *model.XRefTable, w, h float64, content string, res types.Dict) (*types.IndirectRef, error) {
-	sd := rawStream([]byte(content))
-	sd.InsertName("Type", "XObject")
-	sd.InsertName("Subtype", "Form")
-	sd.Insert("BBox", types.NewNumberArray(0, 0, w, h))
-	if res != nil {
-		sd.Insert("Resources", res)
-	}
-	return xt.IndRefForNewObject(*sd)
-}
-
-// Meta is the document information of a PDF.
-type Meta struct {
-	Title, Subject, Author string
-	Date                   time.Time  // the document's date, for reproducible output
-	Outline                []Bookmark // the bookmarks, nested by level
-}
-
-// AddAcroForm adds fields to pdf, sets its language and document
-// information, and returns the new PDF.
-func AddAcroForm(pdf []byte, fields []Field, ff *FieldFont, lang string, meta Meta) ([]byte, error) {
-	ctx, err := pdfcpu.Read(bytes.NewReader(pdf), pdfcpuConf)
-	if err != nil {
-		return nil, err
-	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		return nil, err
-	}
-	xt := ctx.XRefTable
-	tagSubsetFonts(xt, fpdfFontNames)
-	compressStreams(xt)
-
-	fontRef, err := ff.AddToPDF(xt)
-	if err != nil {
-		return nil, err
-	}
-	zadbRef, err := xt.IndRefForNewObject(types.Dict{
-		"Type": types.Name("Font"), "Subtype": types.Name("Type1"), "BaseFont": types.Name("ZapfDingbats"),
-	})
-	if err != nil {
-		return nil, err
-	}
-	dr := types.Dict{"Font": types.Dict{fieldFontRes: *fontRef, "ZaDb": *zadbRef}}
-
-	// Shared appearance streams for check boxes (one per box size; all ours are equal).
-	type cbAP struct{ on, off types.IndirectRef }
-	cbAPs := map[[2]float64]cbAP{}
-	emptyTxAPs := map[[2]float64]types.IndirectRef{}
-
-	fieldRefs := types.Array{}
-	annots := map[int]types.Array{}
-	pages := pageRefs{xt: xt}
-	for _, f := range fields {
-		pageRef, err := pages.ref(f.Page)
-		if err != nil {
-			return nil, fmt.Errorf("page %d: %w", f.Page, err)
-		}
-		w, h := f.W*mmToPt, f.H*mmToPt
-		d := types.Dict{
-			"Type":    types.Name("Annot"),
-			"Subtype": types.Name("Widget"),
-			"Rect":    rectPt(f),
-			"P":       *pageRef,
-			"F":       types.Integer(4), // print
-			"T":       types.StringLiteral(utf16(f.Name)),
-			"TU":      types.StringLiteral(utf16(f.Label)),
+		w, h := round2(f.W*mmToPt), round2(f.H*mmToPt)
+		dict := types.Dict{
+			"Type":         types.Name("Annot"),
+			"Subtype":      types.Name("Widget"),
+			"Rect":         rectPt(f.X, f.Y, f.W, f.H),
+			"P":            pageRefs[a.page-1],
+			"F":            types.Integer(4), // print
+			"T":            types.StringLiteral(utf16(f.Name)),
+			"TU":           types.StringLiteral(utf16(f.Label)),
+			"StructParent": types.Integer(a.key),
 		}
 		switch f.Kind {
 		case TextField, MultiLineField:
-			size := f.FontSize
-			if size == 0 {
-				size = defaultFontSz
+			fs := f.FontSize
+			if fs == 0 {
+				fs = defaultFontSz
 			}
-			d["FT"] = types.Name("Tx")
-			d["DA"] = types.StringLiteral(fmt.Sprintf("/%s %g Tf 0 g", fieldFontRes, size))
-			d["MK"] = types.Dict{} // no border/background: the page has the lines
+			dict["FT"] = types.Name("Tx")
+			dict["DA"] = types.StringLiteral("/" + fieldFontRes + " " + strconv.FormatFloat(fs, 'f', -1, 64) + " Tf 0 g")
+			dict["MK"] = types.Dict{} // no border or background: the page has the lines
 			if f.Kind == MultiLineField {
-				d["Ff"] = types.Integer(1 << 12) // Multiline
+				dict["Ff"] = types.Integer(1 << 12) // Multiline
 			}
-			// Empty appearance (shared per size), so the blank form is complete
-			// without /NeedAppearances. Viewers build a new one when a user types.
-			ap, ok := emptyTxAPs[[2]float64{w, h}]
+			// An empty appearance (one per size), so the blank form is
+			// complete without /NeedAppearances; viewers make a new one
+			// when someone types.
+			ap, ok := emptyText[size{w, h}]
 			if !ok {
-				ref, err := formXObject(xt, w, h, "/Tx BMC EMC", nil)
-				if err != nil {
-					return nil, err
-				}
-				ap = *ref
-				emptyTxAPs[[2]float64{w, h}] = ap
+				ap = d.add(formXObject(w, h, "/Tx BMC EMC"))
+				emptyText[size{w, h}] = ap
 			}
-			d["AP"] = types.Dict{"N": ap}
+			dict["AP"] = types.Dict{"N": ap}
 		case CheckBox:
-			key := [2]float64{w, h}
-			aps, ok := cbAPs[key]
+			aps, ok := checks[size{w, h}]
 			if !ok {
-				// Tick drawn as a path: needs no font, prints everywhere.
+				// The tick is a path: it needs no font and prints everywhere.
 				tick := fmt.Sprintf("q 0 g 1.4 w 1 J 1 j %.2f %.2f m %.2f %.2f l %.2f %.2f l S Q",
 					w*0.18, h*0.52, w*0.42, h*0.22, w*0.84, h*0.82)
-				on, err := formXObject(xt, w, h, tick, nil)
-				if err != nil {
-					return nil, err
-				}
-				off, err := formXObject(xt, w, h, "", nil)
-				if err != nil {
-					return nil, err
-				}
-				aps = cbAP{*on, *off}
-				cbAPs[key] = aps
+				aps = onOff{d.add(formXObject(w, h, tick)), d.add(formXObject(w, h, ""))}
+				checks[size{w, h}] = aps
 			}
-			d["FT"] = types.Name("Btn")
-			d["V"] = types.Name("Off")
-			d["AS"] = types.Name("Off")
-			d["DA"] = types.StringLiteral("/ZaDb 0 Tf 0 g")
-			d["MK"] = types.Dict{"CA": types.StringLiteral("4")} // ZapfDingbats tick, for viewers that regenerate
-			d["AP"] = types.Dict{
-				"N": types.Dict{"Yes": aps.on, "Off": aps.off},
-				"D": types.Dict{"Yes": aps.on, "Off": aps.off},
-			}
+			dict["FT"] = types.Name("Btn")
+			dict["V"] = types.Name("Off")
+			dict["AS"] = types.Name("Off")
+			dict["MK"] = types.Dict{"CA": types.StringLiteral("4")} // ZapfDingbats' tick, for viewers that draw their own
+			states := types.Dict{"Yes": aps.on, "Off": aps.off}
+			dict["AP"] = types.Dict{"N": states, "D": states.Clone()}
 		}
-		ref, err := xt.IndRefForNewObject(d)
-		if err != nil {
-			return nil, err
-		}
-		fieldRefs = append(fieldRefs, *ref)
-		annots[f.Page] = append(annots[f.Page], *ref)
+		d.set(a.ref, dict)
+		fieldRefs = append(fieldRefs, a.ref)
 	}
-	for p, refs := range annots {
-		pageDict, _, _, err := xt.PageDict(p, false)
-		if err != nil {
-			return nil, err
-		}
-		if old := pageDict.ArrayEntry("Annots"); old != nil { // fpdf links
-			refs = append(old, refs...)
-		}
-		pageDict["Annots"] = refs
+	if len(fieldRefs) == 0 {
+		return nil, nil
 	}
-
-	acro := types.Dict{
+	ff, err := fieldFont()
+	if err != nil {
+		return nil, err
+	}
+	return types.Dict{
 		"Fields": fieldRefs,
-		"DR":     dr,
+		"DR":     types.Dict{"Font": types.Dict{fieldFontRes: ff.add(d)}},
 		"DA":     types.StringLiteral(fmt.Sprintf("/%s %g Tf 0 g", fieldFontRes, defaultFontSz)),
-	}
-	acroRef, err := xt.IndRefForNewObject(acro)
-	if err != nil {
-		return nil, err
-	}
-	root, err := xt.Catalog()
-	if err != nil {
-		return nil, err
-	}
-	root["AcroForm"] = *acroRef
-	if _, ok := root["Lang"]; !ok { // gopdf does not write /Lang
-		root["Lang"] = types.StringLiteral(lang)
-	}
-	if len(meta.Outline) > 0 {
-		if err := addOutline(&pages, root, meta.Outline); err != nil {
-			return nil, err
-		}
-	}
-	info := types.Dict{"Title": types.StringLiteral(utf16(meta.Title)), "Subject": types.StringLiteral(utf16(meta.Subject)),
-		"Author": types.StringLiteral(utf16(meta.Author)), "Creator": types.StringLiteral("bti")}
-	if ctx.Info != nil {
-		if d, err := xt.DereferenceDict(*ctx.Info); err == nil && d != nil {
-			for k, v := range info {
-				d[k] = v
-			}
-		}
-	} else if ref, err := xt.IndRefForNewObject(info); err == nil {
-		ctx.Info = ref
-	}
-
-	return serialize(xt, ctx.Info)
+	}, nil
 }
 
-// fpdfFontNames maps the layout engine's font names to PostScript names.
-var fpdfFontNames = map[string]string{
-	"utf8noto": "NotoSans-Regular", "utf8notoB": "NotoSans-Bold", // fpdf
-	"noto": "NotoSans-Regular", "notob": "NotoSans-Bold", // gopdf
-}
-
-// tagSubsetFonts renames fpdf's subset fonts from /utf8noto to /ABCDEF+NotoSans-Regular
-// (PDF 9.6.4: a subset font's name must carry a six-letter tag), so that pdffonts
-// and preflight tools see "embedded subset" and the real family name.
-func tagSubsetFonts(xt *model.XRefTable, names map[string]string) {
-	tagged := func(n string) (types.Name, bool) {
-		ps, ok := names[n]
-		if !ok {
-			return "", false
-		}
-		h := fnv.New32a()
-		h.Write([]byte(n))
-		v := h.Sum32()
-		tag := make([]byte, 6)
-		for i := range tag {
-			tag[i] = byte('A' + v%26)
-			v /= 26
-		}
-		return types.Name(string(tag) + "+" + ps), true
-	}
-	for _, e := range xt.Table {
-		if e == nil || e.Free {
-			continue
-		}
-		d, ok := e.Object.(types.Dict)
-		if !ok {
-			continue
-		}
-		for _, key := range []string{"BaseFont", "FontName"} {
-			if n := d.NameEntry(key); n != nil {
-				if t, ok := tagged(*n); ok {
-					d[key] = t
-				}
-			}
-		}
-	}
+// formXObject makes an appearance stream (Form XObject) of w x h points.
+func formXObject(w, h float64, content string) types.StreamDict {
+	return plainStream(types.Dict{
+		"Type": types.Name("XObject"), "Subtype": types.Name("Form"),
+		"BBox": types.NewNumberArray(0, 0, w, h),
+	}, []byte(content))
 }
 
 // utf16 returns s as a PDF text string (UTF-16BE with BOM when not ASCII).
 func utf16(s string) string {
 	ascii := true
 	for _, r := range s {
-		if r > 0x7E || r == '(' || r == ')' || r == '\\' {
+		if r > 0x7E || r < 0x20 || r == '(' || r == ')' || r == '\\' {
 			ascii = false
 		}
 	}
@@ -364,60 +178,21 @@ func utf16(s string) string {
 	return *e
 }
 
-// addOutline writes the bookmarks as the document's outline, nested by
-// level (PDF 12.3.3), each opening its page.
-func addOutline(pages *pageRefs, root types.Dict, bms []Bookmark) error {
-	xt := pages.xt
-	type node struct {
-		dict types.Dict
-		ref  *types.IndirectRef
-		kids []*node
-	}
-	top := &node{dict: types.Dict{"Type": types.Name("Outlines")}}
-	var err error
-	if top.ref, err = xt.IndRefForNewObject(top.dict); err != nil {
-		return err
-	}
-	stack := []*node{top}
-	for _, b := range bms {
-		pageRef, err := pages.ref(b.Page)
-		if err != nil {
-			return err
+// uriString returns a URL as a PDF string of ASCII (PDF 12.6.4.7):
+// letters outside ASCII percent-encoded, delimiters escaped.
+func uriString(u string) types.StringLiteral {
+	var b []byte
+	const hexd = "0123456789ABCDEF"
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c >= 0x80 || c <= ' ':
+			b = append(b, '%', hexd[c>>4], hexd[c&15])
+		case c == '(' || c == ')' || c == '\\':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, c)
 		}
-		n := &node{dict: types.Dict{"Title": types.StringLiteral(utf16(b.Title)),
-			"Dest": types.Array{*pageRef, types.Name("Fit")}}}
-		if n.ref, err = xt.IndRefForNewObject(n.dict); err != nil {
-			return err
-		}
-		depth := min(max(b.Level, 0)+1, len(stack))
-		stack = stack[:depth]
-		parent := stack[depth-1]
-		parent.kids = append(parent.kids, n)
-		stack = append(stack, n)
 	}
-	var link func(p *node) int
-	link = func(p *node) int {
-		count := 0
-		for i, k := range p.kids {
-			k.dict["Parent"] = *p.ref
-			if i > 0 {
-				k.dict["Prev"] = *p.kids[i-1].ref
-			}
-			if i+1 < len(p.kids) {
-				k.dict["Next"] = *p.kids[i+1].ref
-			}
-			count += 1 + link(k)
-		}
-		if len(p.kids) > 0 {
-			p.dict["First"] = *p.kids[0].ref
-			p.dict["Last"] = *p.kids[len(p.kids)-1].ref
-			p.dict["Count"] = types.Integer(len(p.kids))
-		}
-		return count
-	}
-	link(top)
-	top.dict["Count"] = types.Integer(len(top.kids))
-	root["Outlines"] = *top.ref
-	root["PageMode"] = types.Name("UseOutlines")
-	return nil
+	return types.StringLiteral(b)
 }

@@ -12,6 +12,10 @@ type entry struct {
 	title string
 	level int // 0 for a section (a level), 1 for a document
 	page  int
+	link  *elem    // the Link element of its line
+	lines []string // the title, wrapped
+	at    int      // the contents page it is on (0-based)
+	y     float64  // where its first line's baseline is
 }
 
 // binderSections orders the documents: each level's documents in step
@@ -39,74 +43,128 @@ func binderSections(m *model.Municipality) (levels [4][]*model.Tool, other []*mo
 	return levels, other
 }
 
-// contentsPerPage is how many lines the contents fit on a page.
-const contentsPerPage = 38
+// The contents' lines.
+const (
+	contentsTop  = top + 12
+	contentsLead = 6.2
+	contentsWrap = 4.8 // between the lines of a title that wraps
+)
 
-// Binder makes the toolbox binder: a cover, the contents with page
-// numbers, a divider per level with the level's colour as an edge tab, the
-// level's documents in step order, then the documents no step uses; a
-// bookmark for each; "Side N av M" on every page but the cover.
+// binderFiles are the files whose text the binder shows.
+func binderFiles(m *model.Municipality, levels [4][]*model.Tool, other []*model.Tool) []string {
+	files := []string{m.Pos.File}
+	for n, docs := range levels {
+		if len(docs) > 0 {
+			files = append(files, m.Levels[n].Pos.File)
+		}
+		for _, t := range docs {
+			files = append(files, t.File)
+		}
+	}
+	for _, t := range other {
+		files = append(files, t.File)
+	}
+	return files
+}
+
+// Binder makes the toolbox binder: a cover with a QR code of the toolbox
+// page, the contents (each line a link to its page), a divider per level
+// with the level's colour as an edge tab, the level's documents in step
+// order, then the documents no step uses. Each document starts on a new
+// page with a QR code of its own page, and its footers have its own
+// address and date; the binder's date is the latest change of anything in
+// it. A bookmark for each; "Side N av M" on every page but the cover.
 func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	lang := m.Language
-	c, err := NewCanvas()
+	c, err := newCanvas()
 	if err != nil {
 		return nil, err
 	}
 	title := label(lang, "binder")
-	c.SetInfo(title+" – "+m.Name, "BTI – "+m.Name, m.Name)
 	levels, other := binderSections(m)
-	var entries []entry
+	var entries []*entry
 	for n, docs := range levels {
 		if len(docs) > 0 {
-			entries = append(entries, entry{title: m.Levels[n].Name + " – " + m.Levels[n].Title})
+			entries = append(entries, &entry{title: m.Levels[n].Name + " – " + m.Levels[n].Title})
 			for _, t := range docs {
-				entries = append(entries, entry{title: t.Title, level: 1})
+				entries = append(entries, &entry{title: t.Title, level: 1})
 			}
 		}
 	}
 	if len(other) > 0 {
-		entries = append(entries, entry{title: label(lang, "other")})
+		entries = append(entries, &entry{title: label(lang, "other")})
 		for _, t := range other {
-			entries = append(entries, entry{title: t.Title, level: 1})
+			entries = append(entries, &entry{title: t.Title, level: 1})
 		}
 	}
+	date := opts.lastChange(binderFiles(m, levels, other)...)
 	binderURL := pageURL(m, model.URLToolbox)
-	footer := Footer{Date: label(lang, "updated") + " " + opts.date(""), URL: binderURL, ShortURL: shortURL(binderURL),
-		Page: label(lang, "page"), Of: label(lang, "of")}
+	binderFooter := newFooter(lang, date, binderURL, false)
 
-	// Cover: no page number.
-	cover := newWriter(c, "", Footer{})
-	cover.page()
+	// The cover: no header, no page number.
+	w := newWriter(c, lang, "", Footer{})
+	w.page()
 	brand := hexRGB(m.BrandColor, [3]uint8{0, 87, 107})
-	c.FillRect(0, 0, PageW, 110, brand[0], brand[1], brand[2])
-	c.SetColor(255, 255, 255)
-	c.SetFont(false, 14)
-	c.Text(marginL, 60, "Bedre tverrfaglig innsats (BTI)")
-	c.SetFont(true, 34)
-	c.Text(marginL, 80, title)
-	c.SetFont(false, 18)
-	c.Text(marginL, 95, m.Name)
-	c.SetColor(0, 0, 0)
-	c.SetFont(false, 11)
-	c.Text(marginL, 130, label(lang, "updated")+" "+opts.date(""))
-	c.Text(marginL, 137, shortURL(binderURL))
-	c.Outline(label(lang, "cover"), 0)
+	c.artifact(artLayout)
+	c.fillRect(0, 0, PageW, 110, brand[0], brand[1], brand[2])
 	for n, lv := range m.Levels {
 		rgb := hexRGB(lv.Color, [3]uint8{80, 80, 80})
-		drawTab(c, &tab{r: rgb[0], g: rgb[1], b: rgb[2], index: n, label: strconv.Itoa(n)})
+		drawTab(c, &tab{r: rgb[0], g: rgb[1], b: rgb[2], index: n, label: strconv.Itoa(n)}, 1)
 	}
+	c.setColor(255, 255, 255)
+	c.tag(w.doc.add("P"))
+	c.setFont(false, 14)
+	c.text(marginL, 60, label(lang, "bti"))
+	c.tag(w.heading(1, 1))
+	c.setFont(true, 34)
+	c.text(marginL, 80, title)
+	c.tag(w.doc.add("P"))
+	c.setFont(false, 18)
+	c.text(marginL, 95, m.Name)
+	c.setColor(0, 0, 0)
+	for _, e := range w.addressBlock(Footer{URL: binderURL, ShortURL: shortURL(binderURL), Date: binderFooter.Date}, marginL, 130, 32, 11, 6) {
+		w.doc.kids = append(w.doc.kids, kid{elem: e})
+	}
+	c.outline(label(lang, "cover"), 0)
 
-	// Contents: pages reserved now, filled in at the end.
-	w := newWriter(c, m.Name, footer)
-	w.logo = opts.Logo
-	contentsPages := max(1, (len(entries)+contentsPerPage-1)/contentsPerPage)
-	firstContents := c.PageNo() + 1
-	for i := range contentsPages {
+	// The contents: laid out now, to know how many pages they take, and
+	// written when the page numbers are known.
+	w.header, w.logo, w.footer = m.Name, opts.Logo, binderFooter
+	toc := w.heading(0, 2)
+	list := w.doc.add("TOC")
+	var sub *elem
+	c.setFont(false, 10.5)
+	at, y := 0, contentsTop
+	for _, e := range entries {
+		x := marginL + 6*float64(e.level)
+		c.setFont(e.level == 0, 10.5)
+		for _, l := range w.lines(words([]Span{{Text: e.title, Bold: e.level == 0}}), PageW-marginR-16-x, 10.5) {
+			e.lines = append(e.lines, joinWords(l))
+		}
+		h := contentsLead + float64(len(e.lines)-1)*contentsWrap
+		if y+h-contentsLead > bottom-4 {
+			at, y = at+1, contentsTop
+		}
+		e.at, e.y = at, y
+		y += h
+		if e.level == 0 {
+			e.link = list.add("TOCI").add("Link")
+			sub = nil
+			continue
+		}
+		if sub == nil {
+			sub = list.add("TOC")
+		}
+		e.link = sub.add("TOCI").add("Link")
+	}
+	firstContents := c.pageNo() + 1
+	for i := 0; i <= at; i++ {
 		w.page()
 		if i == 0 {
-			c.Outline(label(lang, "contents"), 0)
+			c.outline(label(lang, "contents"), 0)
 		}
 	}
+
 	docNo := 0
 	ei := 0
 	section := func(n int, name, summary string, color string) {
@@ -115,31 +173,40 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		if n >= 0 {
 			w.tab = &tab{r: rgb[0], g: rgb[1], b: rgb[2], index: n, label: strconv.Itoa(n)}
 		}
+		w.footer, w.hShift = binderFooter, 0
 		w.page()
-		entries[ei].page = c.PageNo()
+		entries[ei].page = c.pageNo()
 		ei++
-		c.Outline(name, 0)
-		c.FillRect(marginL, 60, 14, 14, rgb[0], rgb[1], rgb[2])
-		c.SetFont(true, 26)
-		c.Text(marginL, 100, name)
+		c.outline(name, 0)
+		w.openSect(1)
+		c.artifact(artLayout)
+		c.fillRect(marginL, 60, 14, 14, rgb[0], rgb[1], rgb[2])
+		w.y = 91
+		w.text(w.heading(0, 2), []Span{{Text: name, Bold: true}}, marginL, contentW, 26, 12)
 		w.y = 110
 		if summary != "" {
-			w.text([]Span{{Text: summary}}, marginL, contentW-20, 13, 6.5)
+			w.text(w.into.add("P"), []Span{{Text: summary}}, marginL, contentW-20, 13, 6.5)
 		}
 	}
 	document := func(t *model.Tool) {
 		docNo++
+		url := pageURL(m, t.URL())
+		w.footer, w.qrDone = newFooter(lang, opts.lastChange(t.File), url, true), false
 		w.page()
-		entries[ei].page = c.PageNo()
+		entries[ei].page = c.pageNo()
 		ei++
-		c.Outline(t.Title, 1)
+		c.outline(t.Title, 1)
+		w.openSect(2)
 		w.prefix = pad2(docNo) + " "
-		w.title(t.Title)
+		w.hShift = 0
+		w.title(t.Title, 3)
+		w.hShift = 2 // the document's "##" is an H4 below its title
 		if t.Summary != "" {
-			w.text([]Span{{Text: t.Summary}}, marginL, contentW, 11, 5.6)
+			w.para([]Span{{Text: t.Summary}}, 11, 5.6)
 			w.y += 3
 		}
-		w.blocks(Blocks(t.Body), t.Kind == model.KindForm)
+		w.blocks(Blocks(t.Body, linkFunc(m, url)), t.Kind == model.KindForm)
+		w.endDocument()
 	}
 	for n, docs := range levels {
 		if len(docs) == 0 {
@@ -159,34 +226,41 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	}
 
 	// Now the page numbers are known: write the contents.
-	for i, e := range entries {
-		c.SetPage(firstContents + i/contentsPerPage)
-		y := top + 12 + float64(i%contentsPerPage)*6.2
-		if i%contentsPerPage == 0 {
-			c.SetFont(true, 17)
-			c.SetColor(0, 0, 0)
-			c.Text(marginL, top+4, label(lang, "contents"))
+	for i := 0; i <= at; i++ {
+		c.setPage(firstContents + i)
+		if i == 0 {
+			c.tag(toc)
+		} else {
+			c.artifact(artPage) // the heading repeated on the next page
 		}
-		x := marginL
-		c.SetFont(e.level == 0, 10.5)
-		if e.level == 1 {
-			x += 6
+		c.setFont(true, 17)
+		c.setColor(0, 0, 0)
+		c.text(marginL, top+4, label(lang, "contents"))
+	}
+	for _, e := range entries {
+		c.setPage(firstContents + e.at)
+		x := marginL + 6*float64(e.level)
+		c.setFont(e.level == 0, 10.5)
+		c.tag(e.link)
+		y := e.y
+		for k, l := range e.lines {
+			if k > 0 {
+				y += contentsWrap
+			}
+			c.text(x, y, l+" ") // read out as "Tiltaksplan 30"
 		}
 		num := strconv.Itoa(e.page)
-		t := clip(c, e.title, contentW-(x-marginL)-16)
-		c.Text(x, y, t)
-		c.Text(PageW-marginR-c.Width(num), y, num)
-		// Dot leader between the title and the number.
-		from, to := x+c.Width(t)+2, PageW-marginR-c.Width(num)-2
+		c.text(PageW-marginR-c.width(num), y, num)
+		// A leader between the title and the number.
+		last := e.lines[len(e.lines)-1]
+		from, to := x+c.width(last)+2, PageW-marginR-c.width(num)-2
 		if to > from {
-			c.Line(from, y, to, y, 0.15, 170)
+			c.artifact(artLayout)
+			c.line(from, y, to, y, 0.15, 170)
 		}
+		c.link(e.link, "", e.page, e.title+", "+label(lang, "page_lc")+" "+num, marginL, e.y-4.2, contentW, y-e.y+5.6)
 	}
-	data, err := c.Output()
-	if err != nil {
-		return nil, err
-	}
-	return finish(data, w.fields, lang, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(""), Outline: c.Outlines()})
+	return c.finish(w.doc, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Lang: lang, Date: date})
 }
 
 // hexRGB parses "#rrggbb", or returns def.

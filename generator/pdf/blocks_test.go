@@ -51,7 +51,7 @@ func TestBlocksOfAForm(t *testing.T) {
 	md := "## Om barnet\n\nFyll ut **alt**.\n\nBarnets navn: ___\nDato: ___ Sted: ___\n\n- [ ] Foreldrene er informert\n- Vanlig punkt\n  1. Under\n\n### Bekymring\n\n___\n___\n\n| Tiltak | Ansvar |\n|---|---|\n| Språk | |\n"
 	var l diag.List
 	doc := markdown.Parse("f.md", []byte(md), true, &l)
-	got := describe(Blocks(doc))
+	got := describe(Blocks(doc, nil))
 	want := `h2 Om barnet
 p0 Fyll ut alt.
 field "Barnets navn:"="Barnets navn" 

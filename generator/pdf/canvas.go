@@ -1,199 +1,326 @@
 package pdf
 
 import (
-	"bytes"
-	_ "embed"
-	"fmt"
-	"image"
-	_ "image/jpeg" // logos
-	_ "image/png"
-	"sync"
+	"math"
+	"strconv"
 
-	"github.com/signintech/gopdf"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
-
-//go:embed fonts/NotoSans-Regular.ttf
-var notoRegular []byte
-
-//go:embed fonts/NotoSans-Bold.ttf
-var notoBold []byte
 
 // A4 in millimetres.
 const (
 	PageW, PageH = 210.0, 297.0
 )
 
-// Canvas is all the layout needs from a PDF library: text in Noto Sans,
-// lines and rectangles, pages, an outline and document information.
-// Units are millimetres from the top-left corner; y of text is its
-// baseline. It keeps the library (signintech/gopdf) replaceable.
-type Canvas interface {
-	AddPage()
-	PageNo() int
-	SetPage(n int)
-	SetFont(bold bool, sizePt float64)
-	SetColor(r, g, b uint8)
-	Text(x, y float64, s string)
-	Width(s string) float64
-	Line(x1, y1, x2, y2, width float64, gray uint8)
-	Rect(x, y, w, h, width float64, gray uint8)
-	FillRect(x, y, w, h float64, r, g, b uint8)
-	Link(url string, x, y, w, h float64)
-	// Image draws a PNG or JPEG h millimetres high at x, y (top-left) and
-	// returns its width, or 0 when it cannot be read.
-	Image(data []byte, x, y, h float64) float64
-	// Outline adds a bookmark to the current page, at level 0 (top) or
-	// deeper, nested under the last bookmark of the level above.
-	Outline(title string, level int)
-	// Outlines returns the bookmarks added so far.
-	Outlines() []Bookmark
-	// PageOfPages writes prefix, the page number, " av " and the number of
-	// pages (known only on output), ending at xRight.
-	PageOfPages(prefix, of string, xRight, y float64)
-	SetInfo(title, subject, author string)
-	Output() ([]byte, error)
+// canvas is what the layout draws on: text in Noto Sans, lines,
+// rectangles, images, links, pages that can be revisited (the binder's
+// contents are written last) and an outline. Units are millimetres from
+// the top-left corner; y of text is its baseline.
+//
+// It writes the pages' content streams itself, because a tagged PDF needs
+// every piece of content inside a marked-content sequence, which no Go
+// layout library writes (docs/dependencies.md): whatever is drawn belongs
+// to the element set with tag, or is an artifact of the kind set with
+// artifact. finish (document.go) turns it into a PDF.
+type canvas struct {
+	pages    []*page
+	cur      int // index of the current page
+	fonts    [2]*usedFont
+	bold     bool
+	size     float64
+	color    [3]uint8
+	mark     mark
+	outlines []Bookmark
+	images   []*placedImage
+	annots   []*annotation
 }
 
-type gopdfCanvas struct {
-	pdf          *gopdf.GoPdf
-	placeholders int
-	outlines     []Bookmark
-	bold         bool
-	size         float64
-	// widths caches measured text by font and size: layout measures the
-	// same words again and again, and gopdf's measuring is a tenth of a
-	// document's time.
-	widths map[widthKey]float64
+// page is one page being drawn.
+type page struct {
+	buf    []byte
+	open   mark // the marked-content sequence open at the end of buf
+	opened bool
+	font   *usedFont
+	size   float64
+	fill   [3]uint8
+	stroke [3]uint8
+	lineW  float64
+	mcids  []*elem // the element of each MCID
+	annots []*annotation
+	images map[*placedImage]bool
+	// numbers are the "Side N av M" to write when M is known.
+	numbers []pageNumber
 }
 
-type widthKey struct {
-	bold bool
-	size float64
-	text string
+type pageNumber struct {
+	prefix, of string
+	xRight, y  float64
 }
 
-// Bookmark is an entry of a PDF's outline. The outline is written by the
-// pdfcpu pass (acroform.go), which can nest entries; gopdf's cannot.
+// mark is what the content drawn now belongs to: an element, or an
+// artifact of a kind (the properties of its BDC).
+type mark struct {
+	e   *elem
+	art string
+}
+
+// The kinds of artifact.
+const (
+	artLayout = "/Type /Layout"                      // rules, boxes, tabs, decorations
+	artHeader = "/Type /Pagination /Subtype /Header" // the running header
+	artFooter = "/Type /Pagination /Subtype /Footer" // the running footer
+	artPage   = "/Type /Pagination"                  // a table header repeated on a new page
+)
+
+// annotation is a link or a field's widget on a page.
+type annotation struct {
+	page     int // 1-based
+	x, y     float64
+	w, h     float64
+	uri      string // an external link
+	dest     int    // an internal link: the page it opens
+	contents string
+	elem     *elem  // the Link or Form element it belongs to
+	field    *Field // a field's widget; nil for a link
+	key      int    // its /StructParent
+	ref      types.IndirectRef
+}
+
+func newCanvas() (*canvas, error) {
+	fs, err := faces()
+	if err != nil {
+		return nil, err
+	}
+	c := &canvas{size: 10, mark: mark{art: artLayout}}
+	c.fonts[0] = newUsedFont(fs[0], "F1")
+	c.fonts[1] = newUsedFont(fs[1], "F2")
+	return c, nil
+}
+
+// addPage starts a new page and makes it current.
+func (c *canvas) addPage() {
+	c.pages = append(c.pages, &page{lineW: -1})
+	c.cur = len(c.pages) - 1
+}
+
+// pageNo is the number of the current page (1-based).
+func (c *canvas) pageNo() int { return c.cur + 1 }
+
+// setPage makes page n (1-based) current.
+func (c *canvas) setPage(n int) {
+	if n >= 1 && n <= len(c.pages) {
+		c.cur = n - 1
+	}
+}
+
+// tag makes what is drawn from now on content of e.
+func (c *canvas) tag(e *elem) { c.mark = mark{e: e} }
+
+// artifact makes what is drawn from now on an artifact of kind (artLayout ...).
+func (c *canvas) artifact(kind string) { c.mark = mark{art: kind} }
+
+// current returns the mark, to be restored with restore.
+func (c *canvas) current() mark  { return c.mark }
+func (c *canvas) restore(m mark) { c.mark = m }
+
+func (c *canvas) setFont(bold bool, size float64) { c.bold, c.size = bold, size }
+func (c *canvas) setColor(r, g, b uint8)          { c.color = [3]uint8{r, g, b} }
+
+// width is the width of s in the current font, in millimetres.
+func (c *canvas) width(s string) float64 { return c.font().face.width(s, c.size) }
+
+func (c *canvas) font() *usedFont {
+	if c.bold {
+		return c.fonts[1]
+	}
+	return c.fonts[0]
+}
+
+// begin returns the current page with the current mark's marked-content
+// sequence open.
+func (c *canvas) begin() *page {
+	p := c.pages[c.cur]
+	if p.opened && p.open == c.mark {
+		return p
+	}
+	if p.opened {
+		p.buf = append(p.buf, "EMC\n"...)
+	}
+	p.opened, p.open = true, c.mark
+	if e := c.mark.e; e != nil {
+		mcid := len(p.mcids)
+		p.mcids = append(p.mcids, e)
+		e.kids = append(e.kids, kid{page: c.cur + 1, mcid: mcid})
+		p.buf = append(p.buf, '/')
+		p.buf = append(p.buf, e.tag...)
+		p.buf = append(p.buf, " <</MCID "...)
+		p.buf = strconv.AppendInt(p.buf, int64(mcid), 10)
+		p.buf = append(p.buf, ">> BDC\n"...)
+		return p
+	}
+	art := c.mark.art
+	if art == "" {
+		art = artLayout
+	}
+	p.buf = append(p.buf, "/Artifact <<"...)
+	p.buf = append(p.buf, art...)
+	p.buf = append(p.buf, ">> BDC\n"...)
+	return p
+}
+
+// end closes the page's open marked-content sequence.
+func (p *page) end() {
+	if p.opened {
+		p.buf = append(p.buf, "EMC\n"...)
+		p.opened = false
+	}
+}
+
+// num appends a number of points with at most two decimals.
+func num(b []byte, v float64) []byte {
+	v = math.Round(v*100) / 100
+	if v == 0 {
+		v = 0 // no "-0"
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
+}
+
+func ptX(mm float64) float64 { return mm * mmToPt }
+func ptY(mm float64) float64 { return (PageH - mm) * mmToPt }
+
+func (p *page) setFill(rgb [3]uint8) {
+	if p.fill == rgb {
+		return
+	}
+	p.fill = rgb
+	p.buf = appendRGB(p.buf, rgb)
+	p.buf = append(p.buf, " rg\n"...)
+}
+
+func (p *page) setStroke(rgb [3]uint8, width float64) {
+	if p.stroke != rgb || p.lineW < 0 {
+		p.stroke = rgb
+		p.buf = appendRGB(p.buf, rgb)
+		p.buf = append(p.buf, " RG\n"...)
+	}
+	if p.lineW != width {
+		p.lineW = width
+		p.buf = num(p.buf, width*mmToPt)
+		p.buf = append(p.buf, " w\n"...)
+	}
+}
+
+func appendRGB(b []byte, rgb [3]uint8) []byte {
+	for i, v := range rgb {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = num(b, float64(v)/255)
+	}
+	return b
+}
+
+// text draws s with its baseline at y.
+func (c *canvas) text(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	p := c.begin()
+	f := c.font()
+	p.setFill(c.color)
+	p.buf = append(p.buf, "BT\n"...)
+	if p.font != f || p.size != c.size {
+		p.font, p.size = f, c.size
+		p.buf = append(p.buf, '/')
+		p.buf = append(p.buf, f.res...)
+		p.buf = append(p.buf, ' ')
+		p.buf = num(p.buf, c.size)
+		p.buf = append(p.buf, " Tf\n"...)
+	}
+	p.buf = num(p.buf, ptX(x))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptY(y))
+	p.buf = append(p.buf, " Td\n"...)
+	p.buf = f.encode(p.buf, s)
+	p.buf = append(p.buf, " Tj\nET\n"...)
+}
+
+// line draws a line width millimetres wide in a grey (0 black, 255 white).
+func (c *canvas) line(x1, y1, x2, y2, width float64, gray uint8) {
+	p := c.begin()
+	p.setStroke([3]uint8{gray, gray, gray}, width)
+	p.buf = num(p.buf, ptX(x1))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptY(y1))
+	p.buf = append(p.buf, " m "...)
+	p.buf = num(p.buf, ptX(x2))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptY(y2))
+	p.buf = append(p.buf, " l S\n"...)
+}
+
+func (p *page) rect(x, y, w, h float64) {
+	p.buf = num(p.buf, ptX(x))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptY(y+h))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, w*mmToPt)
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, h*mmToPt)
+	p.buf = append(p.buf, " re"...)
+}
+
+// strokeRect draws the outline of a rectangle.
+func (c *canvas) strokeRect(x, y, w, h, width float64, gray uint8) {
+	p := c.begin()
+	p.setStroke([3]uint8{gray, gray, gray}, width)
+	p.rect(x, y, w, h)
+	p.buf = append(p.buf, " S\n"...)
+}
+
+// fillRect fills a rectangle.
+func (c *canvas) fillRect(x, y, w, h float64, r, g, b uint8) {
+	p := c.begin()
+	p.setFill([3]uint8{r, g, b})
+	p.rect(x, y, w, h)
+	p.buf = append(p.buf, " f\n"...)
+}
+
+// link makes the area a link to url (external) or to page dest (internal),
+// belonging to the Link element e; contents describes it.
+func (c *canvas) link(e *elem, url string, dest int, contents string, x, y, w, h float64) {
+	a := &annotation{page: c.cur + 1, x: x, y: y, w: w, h: h, uri: url, dest: dest, contents: contents, elem: e}
+	c.pages[c.cur].annots = append(c.pages[c.cur].annots, a)
+	c.annots = append(c.annots, a)
+	if e != nil {
+		e.kids = append(e.kids, kid{page: c.cur + 1, annot: a})
+	}
+}
+
+// widget places the widget of field f, belonging to the Form element e.
+func (c *canvas) widget(f Field, e *elem) {
+	a := &annotation{page: c.cur + 1, elem: e, field: &f}
+	c.pages[c.cur].annots = append(c.pages[c.cur].annots, a)
+	c.annots = append(c.annots, a)
+	e.kids = append(e.kids, kid{page: c.cur + 1, annot: a})
+}
+
+// pageOfPages writes prefix, the page number, of and the number of pages
+// (known at the end), ending at xRight, as a footer artifact.
+func (c *canvas) pageOfPages(prefix, of string, xRight, y float64) {
+	p := c.pages[c.cur]
+	p.numbers = append(p.numbers, pageNumber{prefix: prefix, of: of, xRight: xRight, y: y})
+}
+
+// outline adds a bookmark to the current page, at level 0 (top) or
+// deeper, nested under the last bookmark of the level above.
+func (c *canvas) outline(title string, level int) {
+	c.outlines = append(c.outlines, Bookmark{Title: title, Level: level, Page: c.pageNo()})
+}
+
+// Bookmark is an entry of a PDF's outline.
 type Bookmark struct {
 	Title string
 	Level int
 	Page  int
-}
-
-// NewCanvas returns an A4 canvas on gopdf with Noto Sans embedded (the
-// glyphs used are subset on output).
-func NewCanvas() (Canvas, error) {
-	pdf := &gopdf.GoPdf{}
-	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
-	// Page content is compressed later, once, by the pdfcpu pass
-	// (compressStreams), with reused writers: gopdf makes a new one per
-	// page, which costs more than the compressing.
-	pdf.SetNoCompression()
-	fonts, err := parsedFonts()
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range []string{"noto", "notob"} {
-		if err := pdf.AddTTFFontFromFontContainer(name, fonts); err != nil {
-			return nil, err
-		}
-	}
-	return &gopdfCanvas{pdf: pdf}, nil
-}
-
-// parsedFonts are the fonts, parsed once for every document (gopdf's
-// FontContainer; each document still gets its own subset).
-var parsedFonts = sync.OnceValues(func() (*gopdf.FontContainer, error) {
-	var fc gopdf.FontContainer
-	if err := fc.AddTTFFontData("noto", notoRegular); err != nil {
-		return nil, err
-	}
-	if err := fc.AddTTFFontData("notob", notoBold); err != nil {
-		return nil, err
-	}
-	return &fc, nil
-})
-
-func (c *gopdfCanvas) AddPage()      { c.pdf.AddPage() }
-func (c *gopdfCanvas) PageNo() int   { return c.pdf.GetNumberOfPages() }
-func (c *gopdfCanvas) SetPage(n int) { _ = c.pdf.SetPage(n) }
-func (c *gopdfCanvas) SetFont(bold bool, size float64) {
-	name := "noto"
-	if bold {
-		name = "notob"
-	}
-	_ = c.pdf.SetFont(name, "", size)
-	c.bold, c.size = bold, size
-}
-func (c *gopdfCanvas) SetColor(r, g, b uint8) { c.pdf.SetTextColor(r, g, b) }
-func (c *gopdfCanvas) Text(x, y float64, s string) {
-	c.pdf.SetXY(x, y)
-	_ = c.pdf.Text(s)
-}
-func (c *gopdfCanvas) Width(s string) float64 {
-	k := widthKey{c.bold, c.size, s}
-	if w, ok := c.widths[k]; ok {
-		return w
-	}
-	w, _ := c.pdf.MeasureTextWidth(s)
-	if c.widths == nil {
-		c.widths = map[widthKey]float64{}
-	}
-	c.widths[k] = w
-	return w
-}
-func (c *gopdfCanvas) Line(x1, y1, x2, y2, width float64, gray uint8) {
-	c.pdf.SetLineWidth(width)
-	c.pdf.SetStrokeColor(gray, gray, gray)
-	c.pdf.Line(x1, y1, x2, y2)
-}
-func (c *gopdfCanvas) Rect(x, y, w, h, width float64, gray uint8) {
-	c.pdf.SetLineWidth(width)
-	c.pdf.SetStrokeColor(gray, gray, gray)
-	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "D")
-}
-func (c *gopdfCanvas) FillRect(x, y, w, h float64, r, g, b uint8) {
-	c.pdf.SetFillColor(r, g, b)
-	c.pdf.RectFromUpperLeftWithStyle(x, y, w, h, "F")
-}
-func (c *gopdfCanvas) Link(url string, x, y, w, h float64) { c.pdf.AddExternalLink(url, x, y, w, h) }
-func (c *gopdfCanvas) Image(data []byte, x, y, h float64) float64 {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Height == 0 {
-		return 0
-	}
-	holder, err := gopdf.ImageHolderByBytes(data)
-	if err != nil {
-		return 0
-	}
-	w := h * float64(cfg.Width) / float64(cfg.Height)
-	if c.pdf.ImageByHolder(holder, x, y, &gopdf.Rect{W: w, H: h}) != nil {
-		return 0
-	}
-	return w
-}
-func (c *gopdfCanvas) Outline(title string, level int) {
-	c.outlines = append(c.outlines, Bookmark{Title: title, Level: level, Page: c.PageNo()})
-}
-func (c *gopdfCanvas) Outlines() []Bookmark { return c.outlines }
-func (c *gopdfCanvas) PageOfPages(prefix, of string, xRight, y float64) {
-	s := fmt.Sprintf("%s %d %s ", prefix, c.PageNo(), of)
-	w := c.Width(s + "99")
-	c.Text(xRight-w, y, s)
-	c.pdf.SetXY(xRight-w+c.Width(s), y)
-	_ = c.pdf.PlaceHolderText("pages", c.Width("99"))
-	c.placeholders++
-}
-func (c *gopdfCanvas) SetInfo(title, subject, author string) {
-	c.pdf.SetInfo(gopdf.PdfInfo{Title: title, Subject: subject, Author: author, Creator: "bti"})
-}
-func (c *gopdfCanvas) Output() ([]byte, error) {
-	if c.placeholders > 0 {
-		if err := c.pdf.FillInPlaceHoldText("pages", fmt.Sprint(c.PageNo()), gopdf.Left); err != nil {
-			return nil, err
-		}
-	}
-	var b bytes.Buffer
-	_, err := c.pdf.WriteTo(&b)
-	return b.Bytes(), err
 }

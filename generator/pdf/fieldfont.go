@@ -18,9 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -104,28 +102,12 @@ func NewFieldFont(ttf []byte, repertoire []rune) (*FieldFont, error) {
 	return ff, nil
 }
 
-// Covers reports the runes of s that the field font cannot show.
-func (ff *FieldFont) Missing(s string) []rune {
-	var miss []rune
-	for _, r := range s {
-		if _, ok := ff.gids[r]; !ok && r != '\n' && r != '\r' {
-			miss = append(miss, r)
-		}
-	}
-	return miss
-}
-
-// AddToPDF writes the Type0 font (and its descendant, descriptor, font file and
-// ToUnicode CMap) into the pdfcpu xref table and returns the font dict reference.
-func (ff *FieldFont) AddToPDF(xt *model.XRefTable) (*types.IndirectRef, error) {
-	fileSD := preencodedStream(ff.ttfZ)
-	fileSD.InsertInt("Length1", len(ff.TTF))
-	fileRef, err := xt.IndRefForNewObject(*fileSD)
-	if err != nil {
-		return nil, err
-	}
+// add writes the Type0 font (and its descendant, descriptor, font file and
+// ToUnicode CMap) into the document and returns the font's reference.
+func (ff *FieldFont) add(d *objects) types.IndirectRef {
+	file := d.add(stream(types.Dict{"Length1": types.Integer(len(ff.TTF))}, ff.ttfZ))
 	name := types.Name(ff.PostScriptName)
-	fd := types.Dict{
+	fd := d.add(types.Dict{
 		"Type":        types.Name("FontDescriptor"),
 		"FontName":    name,
 		"Flags":       types.Integer(32), // nonsymbolic
@@ -135,13 +117,8 @@ func (ff *FieldFont) AddToPDF(xt *model.XRefTable) (*types.IndirectRef, error) {
 		"Descent":     types.Integer(ff.descent),
 		"CapHeight":   types.Integer(ff.capHeight),
 		"StemV":       types.Integer(80),
-		"FontFile2":   *fileRef,
-	}
-	fdRef, err := xt.IndRefForNewObject(fd)
-	if err != nil {
-		return nil, err
-	}
-
+		"FontFile2":   file,
+	})
 	gids := make([]int, 0, len(ff.widths))
 	for g := range ff.widths {
 		gids = append(gids, int(g))
@@ -151,7 +128,7 @@ func (ff *FieldFont) AddToPDF(xt *model.XRefTable) (*types.IndirectRef, error) {
 	for _, g := range gids {
 		w = append(w, types.Integer(g), types.Array{types.Integer(ff.widths[uint16(g)])})
 	}
-	cid := types.Dict{
+	cid := d.add(types.Dict{
 		"Type":     types.Name("Font"),
 		"Subtype":  types.Name("CIDFontType2"),
 		"BaseFont": name,
@@ -160,66 +137,37 @@ func (ff *FieldFont) AddToPDF(xt *model.XRefTable) (*types.IndirectRef, error) {
 			"Ordering":   types.StringLiteral("Identity"),
 			"Supplement": types.Integer(0),
 		},
-		"FontDescriptor": *fdRef,
+		"FontDescriptor": fd,
 		"DW":             types.Integer(1000),
 		"W":              w,
 		"CIDToGIDMap":    types.Name("Identity"),
-	}
-	cidRef, err := xt.IndRefForNewObject(cid)
-	if err != nil {
-		return nil, err
-	}
-
-	cmapRef, err := xt.IndRefForNewObject(*preencodedStream(ff.cmapZ))
-	if err != nil {
-		return nil, err
-	}
-	return xt.IndRefForNewObject(types.Dict{
+	})
+	cmap := d.add(stream(types.Dict{}, ff.cmapZ))
+	return d.add(types.Dict{
 		"Type":            types.Name("Font"),
 		"Subtype":         types.Name("Type0"),
 		"BaseFont":        name,
 		"Encoding":        types.Name("Identity-H"),
-		"DescendantFonts": types.Array{*cidRef},
-		"ToUnicode":       *cmapRef,
+		"DescendantFonts": types.Array{cid},
+		"ToUnicode":       cmap,
 	})
 }
 
+// toUnicode is the field font's CMap: each glyph to one letter, ASCII
+// preferred where letters share a glyph (U+00A0 and U+0020).
 func (ff *FieldFont) toUnicode() []byte {
-	type pair struct {
-		g uint16
-		r rune
-	}
-	seen := map[uint16]bool{}
-	var ps []pair
+	best := map[uint16]rune{}
 	for r, g := range ff.gids {
-		if !seen[g] || r < 0x80 { // prefer ASCII for shared glyphs (e.g. U+00A0/U+0020)
-			seen[g] = true
-			ps = append(ps, pair{g, r})
+		if old, ok := best[g]; !ok || r < old {
+			best[g] = r
 		}
 	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].g < ps[j].g || ps[i].g == ps[j].g && ps[i].r < ps[j].r })
-	var b strings.Builder
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
-	var uniq []pair
-	for i, p := range ps {
-		if i > 0 && ps[i-1].g == p.g {
-			continue
-		}
-		uniq = append(uniq, p)
+	pairs := make([]glyphRune, 0, len(best))
+	for g, r := range best {
+		pairs = append(pairs, glyphRune{g, r})
 	}
-	for i := 0; i < len(uniq); i += 100 {
-		chunk := uniq[i:min(i+100, len(uniq))]
-		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
-		for _, p := range chunk {
-			fmt.Fprintf(&b, "<%04X> <%04X>\n", p.g, p.r)
-		}
-		b.WriteString("endbfchar\n")
-	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	return []byte(b.String())
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].g < pairs[j].g })
+	return toUnicodeCMap(pairs)
 }
 
 // subsetKeepGIDs returns a TrueType font that keeps only the glyph outlines in

@@ -2,95 +2,111 @@ package pdf
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/bti-handbook/bti/generator/model"
 )
 
 // Guide makes the printable handlingsveileder of one guide: every level
-// and step with its what, how and who, and the names of its tools.
+// (a section with its coloured band) and step (a section of its own) with
+// its what, how and who, and links to its tools.
 func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) {
 	lang := m.Language
-	c, err := NewCanvas()
+	c, err := newCanvas()
 	if err != nil {
 		return nil, err
 	}
-	c.SetInfo(g.Title+" – "+m.Name, "BTI – "+m.Name, m.Name)
 	url := pageURL(m, g.URL())
-	w := newWriter(c, m.Name, Footer{Date: label(lang, "updated") + " " + opts.date(g.Pos.File), URL: url, ShortURL: shortURL(url),
-		QR: true, Page: label(lang, "page"), Of: label(lang, "of")})
+	date := opts.lastChange(guideFiles(m, g)...)
+	w := newWriter(c, lang, m.Name, newFooter(lang, date, url, true))
 	w.logo = opts.Logo
 	w.page()
-	c.Outline(g.Title, 0)
-	w.title(g.Title)
+	c.outline(g.Title, 0)
+	w.title(g.Title, 1)
 	if g.Audience != "" {
-		w.text([]Span{{Text: g.Audience}}, marginL, contentW, 11, 5.6)
+		w.para([]Span{{Text: g.Audience}}, 11, 5.6)
 		w.y += 2
 	}
-	w.blocks(Blocks(g.Intro), false)
+	w.blocks(Blocks(g.Intro, linkFunc(m, url)), false)
+	w.blocks(guideBlocks(m, g), false)
+	w.endDocument()
+	return c.finish(w.doc, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Lang: lang, Date: date})
+}
+
+// guideBlocks are the levels and steps of g as blocks.
+func guideBlocks(m *model.Municipality, g *model.Guide) []Block {
+	lang := m.Language
 	whatHowWho := map[string]string{
-		model.SectionWhat: or(m.Labels.What, sectionWord(lang, 0)), model.SectionHow: or(m.Labels.How, sectionWord(lang, 1)),
-		model.SectionWho: or(m.Labels.Who, sectionWord(lang, 2)),
+		model.SectionWhat: or(m.Labels.What, label(lang, "what")), model.SectionHow: or(m.Labels.How, label(lang, "how")),
+		model.SectionWho: or(m.Labels.Who, label(lang, "who")),
 	}
+	var bs []Block
 	for n, gl := range g.Levels {
 		if len(gl.Steps) == 0 {
 			continue
 		}
 		lv := m.Levels[n]
 		rgb := hexRGB(lv.Color, [3]uint8{80, 80, 80})
-		w.need(40)
-		w.y += 6
-		c.Outline(lv.Name+" – "+lv.Title, 0)
-		c.FillRect(marginL, w.y, contentW, 11, rgb[0], rgb[1], rgb[2])
-		c.SetFont(true, 14)
-		c.SetColor(255, 255, 255)
-		c.Text(marginL+3, w.y+7.6, lv.Name+" – "+lv.Title)
-		c.SetColor(0, 0, 0)
-		w.y += 15
-		w.text([]Span{{Text: lv.Summary}}, marginL, contentW, 10.5, 5.2)
-		w.y += 2
+		bs = append(bs, Block{Kind: BlockHeading, Level: 2, H: 2, Band: &rgb, Sect: 1, Bookmark: 1, Spans: []Span{{Text: lv.Name + " – " + lv.Title}}})
+		if lv.Summary != "" {
+			bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: lv.Summary}}})
+		}
 		for _, s := range gl.Steps {
-			w.need(30)
-			w.y += 3
-			c.Outline(strconv.Itoa(s.Number)+". "+s.Title, 1)
-			w.text([]Span{{Text: strconv.Itoa(s.Number) + ". " + s.Title, Bold: true}}, marginL, contentW, 13, 6.5)
+			url := pageURL(m, s.URL())
+			bs = append(bs, Block{Kind: BlockHeading, Level: 2, H: 3, Sect: 2, Bookmark: 2, Spans: []Span{{Text: strconv.Itoa(s.Number) + ". " + s.Title}}})
 			if s.Summary != "" {
-				w.text([]Span{{Text: s.Summary}}, marginL, contentW, 10.5, 5.2)
+				bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: s.Summary}}})
 			}
 			if s.Deadline != "" {
-				w.text([]Span{{Text: or(m.Labels.Deadline, "Frist") + ": ", Bold: true}, {Text: s.Deadline}}, marginL, contentW, 10.5, 5.2)
+				bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: or(m.Labels.Deadline, label(lang, "deadline")) + ": ", Bold: true}, {Text: s.Deadline}}})
 			}
 			for _, sec := range s.Sections {
-				heading := whatHowWho[sec.Key]
-				if heading != "" {
-					w.need(14)
-					w.y += 1.5
-					w.text([]Span{{Text: heading, Bold: true}}, marginL, contentW, 11, 5.6)
+				if heading := whatHowWho[sec.Key]; heading != "" {
+					bs = append(bs, Block{Kind: BlockHeading, Level: 4, H: 4, Spans: []Span{{Text: heading}}})
 				}
-				w.blocks(BlocksOf(sec.Root, s.Body.Source), false)
+				for _, b := range BlocksOf(sec.Root, s.Body.Source, linkFunc(m, url)) {
+					if b.Kind == BlockHeading {
+						b.H = b.Level + 2 // "###" in a step's section is below its H4
+					}
+					bs = append(bs, b)
+				}
 			}
 			if len(s.ToolList) > 0 {
-				var names []string
-				for _, t := range s.ToolList {
-					names = append(names, t.Title)
+				spans := []Span{{Text: or(m.Labels.Tools, label(lang, "tools")) + ": ", Bold: true}}
+				for i, t := range s.ToolList {
+					if i > 0 {
+						spans = append(spans, Span{Text: ", "})
+					}
+					spans = append(spans, Span{Text: t.Title, Link: pageURL(m, t.URL()), LinkNo: i + 1})
 				}
-				w.text([]Span{{Text: or(m.Labels.Tools, label(lang, "tools")) + ": ", Bold: true}, {Text: strings.Join(names, ", ")}}, marginL, contentW, 10, 5)
+				bs = append(bs, Block{Kind: BlockParagraph, Spans: spans})
 			}
-			w.y += 2
 		}
 	}
-	data, err := c.Output()
-	if err != nil {
-		return nil, err
-	}
-	return finish(data, nil, lang, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Date: opts.day(g.Pos.File), Outline: c.Outlines()})
+	return bs
 }
 
-func sectionWord(lang string, i int) string {
-	if lang == "nn" {
-		return [3]string{"Kva", "Korleis", "Kven"}[i]
+// guideFiles are the files whose text a guide's PDF shows.
+func guideFiles(m *model.Municipality, g *model.Guide) []string {
+	files := []string{m.Pos.File, g.Pos.File}
+	if g.Intro != nil {
+		files = append(files, g.Intro.File)
 	}
-	return [3]string{"Hva", "Hvordan", "Hvem"}[i]
+	for n, gl := range g.Levels {
+		if len(gl.Steps) == 0 {
+			continue
+		}
+		files = append(files, m.Levels[n].Pos.File)
+		if gl.Intro != nil {
+			files = append(files, gl.Intro.File)
+		}
+		for _, s := range gl.Steps {
+			files = append(files, s.File)
+			for _, t := range s.ToolList {
+				files = append(files, t.File)
+			}
+		}
+	}
+	return files
 }
 
 func or(a, b string) string {

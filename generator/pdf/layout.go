@@ -1,28 +1,11 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
-
-// FieldKind says what kind of AcroForm field the layout placed.
-type FieldKind int
-
-// The kinds of fillable field.
-const (
-	TextField FieldKind = iota
-	MultiLineField
-	CheckBox
-)
-
-// Field is a fillable field placed by the layout (mm, top-left origin).
-type Field struct {
-	Page       int
-	Name       string // unique in the PDF (/T)
-	Label      string // tooltip (/TU)
-	Kind       FieldKind
-	X, Y, W, H float64
-	FontSize   float64 // 0 for the default
-}
 
 // Page geometry in millimetres.
 const (
@@ -31,34 +14,55 @@ const (
 	contentW = PageW - marginL - marginR
 	top      = 24.0
 	bottom   = PageH - 26.0
+	bodyH    = bottom - top
 )
 
 // Footer is what the bottom of every page of a document says.
 type Footer struct {
-	Date     string // "Oppdatert 27.11.2026"
-	URL      string // the full URL of the document's page, linked
+	Date     string // "Oppdatert 27.11.2026"; "" when the date is not known
+	URL      string // the full URL of the document's page
 	ShortURL string // the URL as printed
-	QR       bool   // draw a QR code of URL
+	QR       bool   // a QR code of URL on the document's first page
 	Page     string // "Side"
 	Of       string // "av"
 }
 
-// writer lays blocks out on pages, breaking pages as needed.
+// writer lays blocks out on pages, breaking pages as needed, and builds
+// the structure tree as it goes: every block becomes an element in the
+// container it belongs to, in the order of the Markdown.
 type writer struct {
-	c      Canvas
+	c      *canvas
+	lang   string // the document's language
 	header string // printed at the top of every page
 	logo   []byte // the municipality's logo (PNG or JPEG), beside the header
 	footer Footer
 	y      float64
-	fields []Field
 	prefix string // field names in a binder: "03 "
 	names  map[string]int
 	// tab, when set, draws the level's coloured edge tab on every page.
 	tab *tab
-	// qrDone is set once the QR code is drawn: it goes on a document's
-	// first page only (it is the same on every page, and costs hundreds of
-	// rectangles).
+	// qrDone is set once the document's first page has its QR code and
+	// its tagged footer.
 	qrDone bool
+
+	doc   *elem   // the Document element
+	into  *elem   // the element new blocks go into: the Document or a Sect
+	sects []*elem // the open sections, outermost first
+	lists []listFrame
+	quote *elem // the BlockQuote being filled
+	// lastH is the level of the last heading; hShift is added to the
+	// Markdown's heading levels (a form's "##" is H4 inside the binder).
+	lastH, hShift int
+	// foot holds the elements of the document's tagged footer, put at the
+	// end of the document so that it is read after the body.
+	foot []*elem
+}
+
+// listFrame is an open list: its L element and the LBody of its last item.
+type listFrame struct {
+	depth int
+	l     *elem
+	body  *elem
 }
 
 type tab struct {
@@ -67,68 +71,144 @@ type tab struct {
 	label   string
 }
 
-func newWriter(c Canvas, header string, footer Footer) *writer {
-	return &writer{c: c, header: header, footer: footer, names: map[string]int{}}
+func newWriter(c *canvas, lang, header string, footer Footer) *writer {
+	doc := &elem{tag: "Document"}
+	return &writer{c: c, lang: lang, header: header, footer: footer, names: map[string]int{}, doc: doc, into: doc}
 }
 
-// page starts a new page with its header and footer.
+// page starts a new page with its header, footer and tab, all artifacts.
 func (w *writer) page() {
-	w.c.AddPage()
+	m := w.c.current()
+	w.c.addPage()
 	if w.header != "" {
-		w.c.SetFont(false, 8.5)
-		w.c.SetColor(80, 80, 80)
+		w.c.artifact(artHeader)
+		w.c.setFont(false, 8.5)
+		w.c.setColor(80, 80, 80)
 		x := marginL
 		if len(w.logo) > 0 {
-			if lw := w.c.Image(w.logo, marginL, 7.5, 7); lw > 0 {
+			if lw := w.c.image(w.logo, marginL, 7.5, 7); lw > 0 {
 				x += lw + 2.5
 			}
 		}
-		w.c.Text(x, 13, w.header)
-		w.c.Line(marginL, 15.5, PageW-marginR, 15.5, 0.2, 160)
+		w.c.text(x, 13, w.header)
+		w.c.line(marginL, 15.5, PageW-marginR, 15.5, 0.2, 160)
 	}
 	w.drawFooter()
 	if w.tab != nil {
-		drawTab(w.c, w.tab)
+		w.c.artifact(artLayout)
+		drawTab(w.c, w.tab, w.c.pageNo())
 	}
-	w.c.SetColor(0, 0, 0)
+	w.c.setColor(0, 0, 0)
+	w.c.restore(m)
 	w.y = top
 }
 
+// drawFooter draws the footer of a new page: on the document's first page
+// a QR code of its address with a caption, tagged (and read after the
+// body); on the others the date and the address as an artifact. The page
+// number is written at the end, when the number of pages is known.
 func (w *writer) drawFooter() {
 	f := w.footer
 	if f == (Footer{}) {
 		return
 	}
+	c := w.c
 	y := PageH - 12.0
-	w.c.Line(marginL, PageH-20, PageW-marginR, PageH-20, 0.2, 160)
-	w.c.SetFont(false, 8)
-	w.c.SetColor(80, 80, 80)
-	x := marginL
+	c.artifact(artFooter)
+	c.line(marginL, PageH-20, PageW-marginR, PageH-20, 0.2, 160)
+	c.setFont(false, 8)
+	c.setColor(80, 80, 80)
+	if f.Page != "" {
+		c.pageOfPages(f.Page, f.Of, PageW-marginR, y)
+	}
 	if f.QR && f.URL != "" && !w.qrDone {
 		w.qrDone = true
-		if drawQR(w.c, f.URL, marginL, PageH-18.5, 13) {
-			w.c.Link(f.URL, marginL, PageH-18.5, 13, 13)
-			x += 16
-		}
+		w.foot = w.addressBlock(f, marginL, PageH-18.5, 13, 8, 4)
+		return
 	}
 	if f.Date != "" {
-		w.c.Text(x, y-3.5, f.Date)
+		c.text(marginL, y-3.5, f.Date)
 	}
 	if f.ShortURL != "" {
-		w.c.Text(x, y+0.5, f.ShortURL)
-		if f.URL != "" {
-			w.c.Link(f.URL, x, y-3, w.c.Width(f.ShortURL), 4.5)
-		}
+		c.text(marginL, y+0.5, f.ShortURL)
 	}
-	if f.Page != "" {
-		w.c.PageOfPages(f.Page, f.Of, PageW-marginR, y)
+}
+
+// addressBlock draws a QR code of the footer's URL, size millimetres wide
+// at x, y, and beside it a caption, the address (a link) and the date, in
+// text of pt points on lines lead apart. It returns their elements: a
+// Figure with the code's description and a paragraph of each line.
+func (w *writer) addressBlock(f Footer, x, y, size, pt, lead float64) []*elem {
+	c := w.c
+	m := c.current()
+	defer c.restore(m)
+	var out []*elem
+	lang := labelLang(w.lang)
+	other := ""
+	if lang != w.lang {
+		other = lang
 	}
-	w.c.SetColor(0, 0, 0)
+	fig := &elem{tag: "Figure", parent: w.into, alt: label(w.lang, "qr") + " " + f.ShortURL, lang: other}
+	fig.attr = types.Dict{"O": types.Name("Layout"), "Placement": types.Name("Block"),
+		"BBox": types.NewNumberArray(round2(ptX(x)), round2(ptY(y+size)), round2(ptX(x+size)), round2(ptY(y)))}
+	c.tag(fig)
+	tx := x
+	if drawQR(c, f.URL, x, y, size) {
+		out = append(out, fig)
+		tx = x + size + 3
+	}
+	c.setFont(false, pt)
+	c.setColor(80, 80, 80)
+	line := y + lead*0.75
+	p := &elem{tag: "P", parent: w.into, lang: other}
+	c.tag(p)
+	c.text(tx, line, label(w.lang, "scan"))
+	line += lead
+	link := p.add("Link")
+	c.tag(link)
+	c.text(tx, line, f.ShortURL)
+	c.link(link, f.URL, 0, f.ShortURL, tx, line-lead*0.75, c.width(f.ShortURL), lead)
+	out = append(out, p)
+	if f.Date != "" {
+		line += lead
+		d := &elem{tag: "P", parent: w.into, lang: other}
+		c.tag(d)
+		c.text(tx, line, f.Date)
+		out = append(out, d)
+	}
+	c.setColor(0, 0, 0)
+	return out
+}
+
+// endDocument closes the open lists and puts the tagged footer at the end
+// of the document (or of its section in the binder).
+func (w *writer) endDocument() {
+	w.lists, w.quote = nil, nil
+	for _, e := range w.foot {
+		e.parent = w.into
+		w.into.kids = append(w.into.kids, kid{elem: e})
+	}
+	w.foot = nil
+}
+
+// openSect opens a section at depth d (1 outermost) in the section
+// around it, closing the sections at depth d and deeper.
+func (w *writer) openSect(d int) *elem {
+	w.lists, w.quote = nil, nil
+	w.sects = w.sects[:min(max(d-1, 0), len(w.sects))]
+	parent := w.doc
+	if n := len(w.sects); n > 0 {
+		parent = w.sects[n-1]
+	}
+	s := parent.add("Sect")
+	w.sects = append(w.sects, s)
+	w.into = s
+	return s
 }
 
 // need starts a new page unless h millimetres fit on this one.
 func (w *writer) need(h float64) {
-	if w.y+h > bottom {
+	if w.y+h > bottom+0.01 {
 		w.page()
 	}
 }
@@ -146,284 +226,80 @@ func (w *writer) name(label string) string {
 	return w.prefix + base
 }
 
-// word is a piece of text in one style, for wrapping.
-type word struct {
-	text string
-	bold bool
+// addField places a fillable field, tied to the Form element e.
+func (w *writer) addField(f Field, e *elem) {
+	f.Page = w.c.pageNo()
+	w.c.widget(f, e)
 }
 
-func words(spans []Span) []word {
-	var out []word
-	endedSpace := true
-	for _, s := range spans {
-		for i, f := range strings.Fields(s.Text) {
-			// A span that continues a word (punctuation after bold text)
-			// is glued onto it.
-			if i == 0 && len(out) > 0 && !endedSpace && !startsWithSpace(s.Text) {
-				out[len(out)-1].text += f
-				continue
-			}
-			out = append(out, word{text: f, bold: s.Bold})
-		}
-		if s.Text != "" {
-			last := s.Text[len(s.Text)-1]
-			endedSpace = last == ' ' || last == '\n' || last == '\t'
-		}
+// heading opens a heading element of Markdown level md (or of h, when
+// not 0) in the current container; levels never skip one (PDF/UA: an H3
+// does not follow an H1).
+func (w *writer) heading(md, h int) *elem {
+	if h == 0 {
+		h = md + w.hShift
 	}
-	return out
+	h = min(max(h, 1), w.lastH+1, 6)
+	w.lastH = h
+	return w.container(0).add("H" + strconv.Itoa(h))
 }
 
-func startsWithSpace(s string) bool { return s != "" && (s[0] == ' ' || s[0] == '\n' || s[0] == '\t') }
-
-// lines wraps words into lines no wider than width at size.
-func (w *writer) lines(ws []word, width, size float64) [][]word {
-	var out [][]word
-	var cur []word
-	lineW := 0.0
-	for _, wd := range ws {
-		w.c.SetFont(wd.bold, size)
-		ww := w.c.Width(wd.text)
-		space := 0.0
-		if len(cur) > 0 {
-			space = w.c.Width(" ")
-		}
-		if len(cur) > 0 && lineW+space+ww > width {
-			out = append(out, cur)
-			cur, lineW, space = nil, 0, 0
-		}
-		cur = append(cur, wd)
-		lineW += space + ww
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// text flows styled text at x within width, from the cursor; returns the
-// number of lines.
-func (w *writer) text(spans []Span, x, width, size, lead float64) {
-	for _, line := range w.lines(words(spans), width, size) {
-		w.need(lead)
-		// Words of the same style go out as one piece of text: far fewer
-		// text objects in the PDF than one per word.
-		cx := x
-		for i := 0; i < len(line); {
-			j := i
-			var run strings.Builder
-			for j < len(line) && line[j].bold == line[i].bold {
-				if j > i {
-					run.WriteByte(' ')
-				}
-				run.WriteString(line[j].text)
-				j++
-			}
-			w.c.SetFont(line[i].bold, size)
-			if i > 0 {
-				cx += w.c.Width(" ")
-			}
-			w.c.Text(cx, w.y+lead*0.75, run.String())
-			cx += w.c.Width(run.String())
-			i = j
-		}
-		w.y += lead
-	}
-}
-
-// title writes a document's title.
-func (w *writer) title(s string) {
+// title writes a document's title, a heading of level h.
+func (w *writer) title(s string, h int) {
+	e := w.heading(0, h)
 	w.need(14)
-	w.text([]Span{{Text: s, Bold: true}}, marginL, contentW, 17, 8)
+	w.text(e, []Span{{Text: s, Bold: true}}, marginL, contentW, 17, 8)
 	w.y += 3
 }
 
-// blocks lays out a document's blocks.
-func (w *writer) blocks(bs []Block, fillable bool) {
-	for i, b := range bs {
-		indent := float64(b.Level) * 6
-		switch b.Kind {
-		case BlockHeading:
-			size := map[int]float64{1: 15, 2: 13, 3: 11.5}[b.Level]
-			if size == 0 {
-				size = 11
-			}
-			// Keep a heading with what follows it.
-			w.need(size*0.5 + 14)
-			w.y += 3
-			for j := range b.Spans {
-				b.Spans[j].Bold = true
-			}
-			w.text(b.Spans, marginL, contentW, size, size*0.5)
-			w.y += 1.5
-		case BlockParagraph, BlockQuote, BlockCode:
-			x := marginL + indent
-			if b.Kind == BlockQuote {
-				x += 5
-			}
-			start, page := w.y, w.c.PageNo()
-			w.text(b.Spans, x, contentW-(x-marginL), 10.5, 5.2)
-			if b.Kind == BlockQuote && w.c.PageNo() == page {
-				w.c.Line(marginL+indent+1.5, start, marginL+indent+1.5, w.y, 0.8, 150)
-			}
-			w.y += 2.5
-		case BlockListItem:
-			x := marginL + indent + 6
-			w.need(5.2)
-			w.c.SetFont(false, 10.5)
-			w.c.Text(x-5, w.y+5.2*0.75, b.Marker)
-			w.text(b.Spans, x, contentW-(x-marginL), 10.5, 5.2)
-			w.y += 1
-		case BlockFields:
-			w.fieldLine(b, indent, fillable)
-		case BlockBox:
-			w.box(b, fillable)
-		case BlockCheck:
-			w.check(b, indent, fillable, i+1 < len(bs) && bs[i+1].Kind == BlockCheck)
-		case BlockTable:
-			w.table(b.Table, fillable)
-		case BlockRule:
-			w.need(4)
-			w.c.Line(marginL, w.y+2, PageW-marginR, w.y+2, 0.3, 150)
-			w.y += 5
-		}
-	}
+// para writes a paragraph of text in the current container.
+func (w *writer) para(spans []Span, size, lead float64) {
+	w.text(w.container(0).add("P"), spans, marginL, contentW, size, lead)
 }
 
-// fieldLine draws one or more labelled lines to write on.
-func (w *writer) fieldLine(b Block, indent float64, fillable bool) {
-	const h = 7.0
-	w.need(h + 3)
-	n := float64(len(b.Fields))
-	slot := (contentW - indent - 4*(n-1)) / n
-	x := marginL + indent
-	for _, f := range b.Fields {
-		w.c.SetFont(true, 10)
-		lw := w.c.Width(f.Label)
-		if lw > slot*0.6 {
-			lw = slot * 0.6
-		}
-		w.c.Text(x, w.y+5.2, clip(w.c, f.Label, slot*0.6))
-		fx := x + lw + 2
-		fw := slot - lw - 2
-		w.c.Line(fx, w.y+h, x+slot, w.y+h, 0.3, 0)
-		if fillable {
-			w.fields = append(w.fields, Field{Page: w.c.PageNo(), Name: w.name(f.Name), Label: f.Name, Kind: TextField,
-				X: fx, Y: w.y, W: fw, H: h})
-		}
-		x += slot + 4
+// container returns the element a block of list depth level goes into:
+// the body of the list item it continues, or the document's container;
+// lists it does not continue are closed, and so is a block quote.
+func (w *writer) container(level int) *elem {
+	w.quote = nil
+	for len(w.lists) > 0 && w.lists[len(w.lists)-1].depth >= level {
+		w.lists = w.lists[:len(w.lists)-1]
 	}
-	w.y += h + 3
+	if level > 0 && len(w.lists) > 0 && w.lists[len(w.lists)-1].depth == level-1 {
+		return w.lists[len(w.lists)-1].body
+	}
+	return w.into
 }
 
-// clip shortens s with "…" to fit width at the current font.
-func clip(c Canvas, s string, width float64) string {
-	if c.Width(s) <= width {
-		return s
+// listItem opens the item of a list at depth d: a new list when b starts
+// one; it returns the item's label and body.
+func (w *writer) listItem(b Block) (lbl, body *elem) {
+	d := b.Level
+	w.quote = nil
+	for len(w.lists) > 0 && w.lists[len(w.lists)-1].depth > d {
+		w.lists = w.lists[:len(w.lists)-1]
 	}
-	r := []rune(s)
-	for len(r) > 1 && c.Width(string(r)+"…") > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
-}
-
-// box draws a ruled box for a longer answer.
-func (w *writer) box(b Block, fillable bool) {
-	const pitch = 7.0
-	rows := max(b.Rows, 2)
-	h := pitch * float64(rows)
-	w.need(min(h, bottom-top) + 2)
-	h = min(h, bottom-w.y)
-	w.c.Rect(marginL, w.y, contentW, h, 0.3, 0)
-	for y := w.y + pitch; y < w.y+h-1; y += pitch {
-		w.c.Line(marginL+2, y, marginL+contentW-2, y, 0.15, 190)
-	}
-	if fillable {
-		w.fields = append(w.fields, Field{Page: w.c.PageNo(), Name: w.name(b.Field.Name), Label: b.Field.Label, Kind: MultiLineField,
-			X: marginL, Y: w.y, W: contentW, H: h})
-	}
-	w.y += h + 4
-}
-
-// check draws a checkbox and its label.
-func (w *writer) check(b Block, indent float64, fillable, more bool) {
-	const s = 4.5
-	lines := w.lines(words(b.Spans), contentW-indent-s-3, 10.5)
-	w.need(max(s, float64(len(lines))*5.2) + 2)
-	x := marginL + indent
-	w.c.Rect(x, w.y+0.3, s, s, 0.3, 0)
-	if fillable {
-		w.fields = append(w.fields, Field{Page: w.c.PageNo(), Name: w.name(b.Field.Name), Label: b.Field.Label, Kind: CheckBox,
-			X: x, Y: w.y + 0.3, W: s, H: s})
-	}
-	w.text(b.Spans, x+s+3, contentW-indent-s-3, 10.5, 5.2)
-	w.y += 1.5
-	if !more {
-		w.y += 2
-	}
-}
-
-// table draws a table; empty body cells become fields.
-func (w *writer) table(t *Table, fillable bool) {
-	cols := len(t.Header)
-	if cols == 0 {
-		return
-	}
-	cw := contentW / float64(cols)
-	const pad, size, lead = 1.8, 9.5, 4.6
-	header := func() {
-		hh := 0.0
-		for _, h := range t.Header {
-			hh = max(hh, float64(len(w.lines(words([]Span{{Text: h, Bold: true}}), cw-2*pad, size)))*lead)
+	if n := len(w.lists); n == 0 || w.lists[n-1].depth < d || b.ListStart {
+		if n > 0 && w.lists[n-1].depth == d {
+			w.lists = w.lists[:n-1]
 		}
-		hh += 2 * pad
-		w.need(hh + 8)
-		w.c.FillRect(marginL, w.y, contentW, hh, 232, 238, 245)
-		w.c.Rect(marginL, w.y, contentW, hh, 0.25, 0)
-		y0 := w.y
-		for i, h := range t.Header {
-			w.y = y0 + pad
-			w.text([]Span{{Text: h, Bold: true}}, marginL+float64(i)*cw+pad, cw-2*pad, size, lead)
-			if i > 0 {
-				w.c.Line(marginL+float64(i)*cw, y0, marginL+float64(i)*cw, y0+hh, 0.25, 0)
-			}
+		parent := w.into
+		if n := len(w.lists); n > 0 {
+			parent = w.lists[n-1].body
 		}
-		w.y = y0 + hh
+		l := parent.add("L")
+		numbering := "Disc"
+		switch {
+		case b.Kind == BlockCheck:
+			numbering = "None" // the checkboxes are the labels
+		case b.Ordered:
+			numbering = "Decimal"
+		}
+		l.attr = types.Dict{"O": types.Name("List"), "ListNumbering": types.Name(numbering)}
+		w.lists = append(w.lists, listFrame{depth: d, l: l})
 	}
-	header()
-	for r, row := range t.Rows {
-		rh := 8.0
-		for i, cell := range row {
-			if i < cols && cell.FieldName == "" && cell.Text != "" {
-				rh = max(rh, float64(len(w.lines(words([]Span{{Text: cell.Text}}), cw-2*pad, size)))*lead+2*pad)
-			}
-		}
-		if w.y+rh > bottom {
-			w.page()
-			header()
-		}
-		y0 := w.y
-		for i, cell := range row {
-			if i >= cols {
-				break
-			}
-			x := marginL + float64(i)*cw
-			if cell.FieldName != "" {
-				if fillable {
-					w.fields = append(w.fields, Field{Page: w.c.PageNo(), Name: w.name(cell.FieldName), Label: cell.Label, Kind: TextField,
-						X: x + 0.6, Y: y0 + 0.6, W: cw - 1.2, H: rh - 1.2, FontSize: 9})
-				}
-			} else if cell.Text != "" {
-				w.y = y0 + pad
-				w.text([]Span{{Text: cell.Text}}, x+pad, cw-2*pad, size, lead)
-			}
-		}
-		w.c.Rect(marginL, y0, contentW, rh, 0.25, 0)
-		for i := 1; i < cols; i++ {
-			w.c.Line(marginL+float64(i)*cw, y0, marginL+float64(i)*cw, y0+rh, 0.25, 0)
-		}
-		w.y = y0 + rh
-		_ = r
-	}
-	w.y += 4
+	f := &w.lists[len(w.lists)-1]
+	li := f.l.add("LI")
+	lbl, f.body = li.add("Lbl"), li.add("LBody")
+	return lbl, f.body
 }

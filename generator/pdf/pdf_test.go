@@ -156,19 +156,37 @@ func TestFieldsMatchTheMarkdown(t *testing.T) {
 	}
 }
 
-// TestFieldLayoutGolden pins where the fields of a small form go.
-func TestFieldLayoutGolden(t *testing.T) {
-	m, tool := miniTool(t)
-	c, err := NewCanvas()
+// layoutFields lays a form out as Tool does and returns its fields.
+func layoutFields(t *testing.T, m *model.Municipality, tool *model.Tool) []Field {
+	t.Helper()
+	c, err := newCanvas()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newWriter(c, m.Name, Footer{Page: "Side", Of: "av"})
+	w := newWriter(c, m.Language, m.Name, newFooter(m.Language, today.Today, pageURL(m, tool.URL()), true))
 	w.page()
-	w.title(tool.Title)
-	w.blocks(Blocks(tool.Body), true)
+	w.title(tool.Title, 1)
+	if tool.Summary != "" {
+		w.para([]Span{{Text: tool.Summary}}, 11, 5.6)
+		w.y += 3
+	}
+	w.blocks(Blocks(tool.Body, nil), true)
+	var out []Field
+	for _, a := range c.annots {
+		if a.field != nil {
+			f := *a.field
+			f.Page = a.page
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestFieldLayoutGolden pins where the fields of a small form go.
+func TestFieldLayoutGolden(t *testing.T) {
+	m, tool := miniTool(t)
 	var b strings.Builder
-	for _, f := range w.fields {
+	for _, f := range layoutFields(t, m, tool) {
 		fmt.Fprintf(&b, "p%d %-9s %-34q x=%5.1f y=%5.1f w=%5.1f h=%4.1f\n", f.Page, [...]string{"text", "multiline", "checkbox"}[f.Kind], f.Name, f.X, f.Y, f.W, f.H)
 	}
 	golden := filepath.Join("testdata", "fields.golden")
@@ -215,7 +233,7 @@ func TestFormReadBack(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "f.pdf")
 	os.WriteFile(file, data, 0o644)
 	info := run(t, "pdfinfo", file)
-	for _, want := range []string{"595 x 842 pts (A4)", "Form:            AcroForm", "Title:           Skjema for samtale – Čálit"} {
+	for _, want := range []string{"595.28 x 841.89 pts (A4)", "Form:            AcroForm", "Title:           Skjema for samtale – Čálit"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
@@ -279,13 +297,7 @@ func TestFillShowsTheValue(t *testing.T) {
 	}
 	blank, full := render(t, dir, "blank", data), render(t, dir, "filled", filled.Bytes())
 	// The field of "Barnets navn" and the first checkbox, from the layout.
-	c, _ := NewCanvas()
-	w := newWriter(c, m.Name, Footer{Page: "Side", Of: "av"})
-	w.page()
-	w.title(tool.Title)
-	w.text([]Span{{Text: tool.Summary}}, marginL, contentW, 11, 5.6)
-	w.blocks(Blocks(tool.Body), true)
-	for _, f := range w.fields {
+	for _, f := range layoutFields(t, m, tool) {
 		if f.Name != "Barnets navn" && f.Name != "Foreldrene er informert" {
 			continue
 		}

@@ -2,61 +2,53 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/bti-handbook/bti/generator/parallel"
 )
 
 // objectsPerStream is how many small objects share one compressed object
 // stream.
 const objectsPerStream = 100
 
-// serialize writes the document of xt as PDF 1.7 bytes, objects in the
-// order of their numbers: the same document always gives the same bytes
-// (pdfcpu's writer walks dictionaries in Go's random map order, so its
-// files differed from build to build and every PDF was rewritten on every
-// build). Streams are written as they are; the other objects are packed
+// serialize writes the document d as PDF 1.7 bytes, objects in the
+// order of their numbers, so the same document always gives the same
+// bytes. Streams are written as they are; the other objects are packed
 // into compressed object streams, found through a compressed
-// cross-reference stream, as pdfcpu's writer did.
-func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
-	if xt.Root == nil {
-		return nil, fmt.Errorf("pdf: no catalog")
-	}
-	var nums []int
-	for n, e := range xt.Table {
-		if n > 0 && e != nil && !e.Free && e.Object != nil {
-			nums = append(nums, n)
-		}
-	}
-	sort.Ints(nums)
-	size := 1
-	if len(nums) > 0 {
-		size = nums[len(nums)-1] + 1
-	}
+// cross-reference stream. The file identifier is a hash of the file.
+func serialize(d *objects, root, info types.IndirectRef) []byte {
+	size := len(d.list) + 1
 	type xref struct {
 		kind       byte // 1: at offset; 2: in object stream
 		off        int  // offset, or number of the object stream
 		indexInStm int
 	}
-	refs := map[int]xref{}
+	refs := make([]xref, size, size+size/objectsPerStream+2)
 	var out bytes.Buffer
 	out.Grow(64 << 10)
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
 	// Streams first, each at its offset.
 	var small []int
-	for _, n := range nums {
-		sd, ok := xt.Table[n].Object.(types.StreamDict)
+	for i, o := range d.list {
+		n := i + 1
+		if o == nil {
+			continue
+		}
+		sd, ok := o.(types.StreamDict)
 		if !ok {
 			small = append(small, n)
 			continue
 		}
-		sd.Dict["Length"] = types.Integer(len(sd.Raw)) // the document is ours to finish
-
+		sd.Dict["Length"] = types.Integer(len(sd.Raw))
 		refs[n] = xref{kind: 1, off: out.Len()}
 		out.WriteString(strconv.Itoa(n))
 		out.WriteString(" 0 obj\n")
@@ -65,44 +57,57 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 		out.Write(sd.Raw)
 		out.WriteString("\nendstream\nendobj\n")
 	}
-	// The other objects, a hundred to a compressed object stream.
+	// The other objects, a hundred to a compressed object stream: written
+	// out in order, then compressed on all cores.
+	type objStm struct {
+		n, first int
+		data     []byte
+	}
+	var stms []objStm
 	next := size
+	var head, body bytes.Buffer
 	for start := 0; start < len(small); start += objectsPerStream {
 		group := small[start:min(start+objectsPerStream, len(small))]
-		var head, body bytes.Buffer
+		head.Reset()
+		body.Reset()
 		stm := next
 		next++
+		refs = append(refs, xref{})
 		for i, n := range group {
 			refs[n] = xref{kind: 2, off: stm, indexInStm: i}
 			head.WriteString(strconv.Itoa(n))
 			head.WriteByte(' ')
 			head.WriteString(strconv.Itoa(body.Len()))
 			head.WriteByte(' ')
-			writeObject(&body, xt.Table[n].Object)
+			writeObject(&body, d.list[n-1])
 			body.WriteByte('\n')
 		}
 		first := head.Len()
-		z := deflate(append(head.Bytes(), body.Bytes()...))
+		head.Write(body.Bytes())
+		stms = append(stms, objStm{n: len(group), first: first, data: bytes.Clone(head.Bytes())})
+	}
+	parallel.Do(len(stms), func(i int) { stms[i].data = deflate(stms[i].data) })
+	for i, st := range stms {
+		stm := size + i
 		refs[stm] = xref{kind: 1, off: out.Len()}
-		fmt.Fprintf(&out, "%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n", stm, len(group), first, len(z))
-		out.Write(z)
+		fmt.Fprintf(&out, "%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>\nstream\n", stm, st.n, st.first, len(st.data))
+		out.Write(st.data)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	// The cross-reference stream, itself the last object.
 	xrefNum := next
 	size = xrefNum + 1
-	refs[xrefNum] = xref{kind: 1, off: out.Len()}
+	refs = append(refs, xref{kind: 1, off: out.Len()})
 	table := make([]byte, 0, size*7)
 	for n := range size {
-		r, ok := refs[n]
+		r := refs[n]
 		var e [7]byte
-		switch {
-		case !ok:
-			e[0] = 0 // free
+		switch r.kind {
+		case 0:
 			if n == 0 {
 				binary.BigEndian.PutUint16(e[5:], 65535)
 			}
-		case r.kind == 1:
+		case 1:
 			e[0] = 1
 			binary.BigEndian.PutUint32(e[1:], uint32(r.off))
 		default:
@@ -113,26 +118,20 @@ func serialize(xt *model.XRefTable, info *types.IndirectRef) ([]byte, error) {
 		table = append(table, e[:]...)
 	}
 	z := deflate(table)
+	sum := sha256.Sum256(out.Bytes())
+	id := types.HexLiteral(strings.ToUpper(hex.EncodeToString(sum[:16])))
 	trailer := types.Dict{
 		"Type": types.Name("XRef"), "Size": types.Integer(size), "W": types.NewIntegerArray(1, 4, 2),
-		"Root": *xt.Root, "Filter": types.Name("FlateDecode"), "Length": types.Integer(len(z)),
-		// A placeholder identifier of the right length: reproducible
-		// puts a hash of the file there.
-		"ID": types.Array{types.HexLiteral(zeros32), types.HexLiteral(zeros32)},
-	}
-	if info != nil {
-		trailer["Info"] = *info
+		"Root": root, "Info": info, "Filter": types.Name("FlateDecode"), "Length": types.Integer(len(z)),
+		"ID": types.Array{id, id},
 	}
 	fmt.Fprintf(&out, "%d 0 obj\n", xrefNum)
 	writeObject(&out, trailer)
 	out.WriteString("\nstream\n")
 	out.Write(z)
 	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", refs[xrefNum].off)
-	return out.Bytes(), nil
+	return out.Bytes()
 }
-
-// zeros32 is a 16-byte file identifier written in hex.
-const zeros32 = "00000000000000000000000000000000"
 
 // writeObject writes o in PDF syntax, as o.PDFString() would (dictionary
 // keys sorted), into b without the formatting and the allocations of
@@ -142,19 +141,21 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 	case nil:
 		b.WriteString("null")
 	case types.Dict:
-		keys := make([]string, 0, len(v))
+		var small [12]string
+		keys := small[:0]
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		slices.Sort(keys)
 		b.WriteString("<<")
 		for _, k := range keys {
 			b.WriteByte('/')
-			b.WriteString(types.EncodeName(k))
-			if needsSpace(v[k]) {
+			writeName(b, k)
+			val := v[k]
+			if needsSpace(val) {
 				b.WriteByte(' ')
 			}
-			writeObject(b, v[k])
+			writeObject(b, val)
 		}
 		b.WriteString(">>")
 	case types.Array:
@@ -171,15 +172,23 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		if v == "" {
 			b.WriteByte(' ')
 		} else {
-			b.WriteString(types.EncodeName(string(v)))
+			writeName(b, string(v))
 		}
 	case types.Integer:
-		b.WriteString(strconv.Itoa(int(v)))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
+	case types.Float:
+		b.Write(num(b.AvailableBuffer(), float64(v)))
+	case types.Boolean:
+		if v {
+			b.WriteString("true")
+		} else {
+			b.WriteString("false")
+		}
 	case types.IndirectRef:
-		b.WriteString(strconv.Itoa(int(v.ObjectNumber)))
-		b.WriteByte(' ')
-		b.WriteString(strconv.Itoa(int(v.GenerationNumber)))
-		b.WriteString(" R")
+		buf := strconv.AppendInt(b.AvailableBuffer(), int64(v.ObjectNumber), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendInt(buf, int64(v.GenerationNumber), 10)
+		b.Write(append(buf, " R"...))
 	case types.StringLiteral:
 		b.WriteByte('(')
 		b.WriteString(string(v))
@@ -188,9 +197,25 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 		b.WriteByte('<')
 		b.WriteString(string(v))
 		b.WriteByte('>')
+	case raw:
+		b.Write(v)
 	default:
 		b.WriteString(o.PDFString())
 	}
+}
+
+// writeName writes a name's characters, escaped as PDF 7.3.5 wants
+// (pdfcpu's EncodeName) when they are not all letters, digits and the
+// like.
+func writeName(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '+') {
+			b.WriteString(types.EncodeName(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 // needsSpace reports whether a value written after a name or another
@@ -198,7 +223,7 @@ func writeObject(b *bytes.Buffer, o types.Object) {
 // the others start with a delimiter.
 func needsSpace(o types.Object) bool {
 	switch o.(type) {
-	case types.Dict, types.Array, types.Name, types.StringLiteral, types.HexLiteral:
+	case types.Dict, types.Array, types.Name, types.StringLiteral, types.HexLiteral, raw:
 		return false
 	}
 	return true

@@ -10,26 +10,30 @@ import (
 // words of the PDFs by language; bokmål for languages not listed.
 var labels = map[string]map[string]string{
 	"nb": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhold", "binder": "Verktøykasse",
-		"cover": "Forside", "other": "Andre dokumenter", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg"},
+		"cover": "Forside", "other": "Andre dokumenter", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg",
+		"qr": "QR-kode til", "scan": "Skann koden eller gå til", "bti": "Bedre tverrfaglig innsats (BTI)",
+		"deadline": "Frist", "what": "Hva", "how": "Hvordan", "who": "Hvem", "page_lc": "side"},
 	"nn": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhald", "binder": "Verktøykasse",
-		"cover": "Framside", "other": "Andre dokument", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg"},
+		"cover": "Framside", "other": "Andre dokument", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg",
+		"qr": "QR-kode til", "scan": "Skann koden eller gå til", "bti": "Betre tverrfagleg innsats (BTI)",
+		"deadline": "Frist", "what": "Kva", "how": "Korleis", "who": "Kven", "page_lc": "side"},
 	"en": {"page": "Page", "of": "of", "updated": "Updated", "contents": "Contents", "binder": "Toolbox",
-		"cover": "Cover", "other": "Other documents", "tools": "Tools", "link": "Link", "file": "Attachment"},
+		"cover": "Cover", "other": "Other documents", "tools": "Tools", "link": "Link", "file": "Attachment",
+		"qr": "QR code for", "scan": "Scan the code or go to", "bti": "Bedre tverrfaglig innsats (BTI)",
+		"deadline": "Deadline", "what": "What", "how": "How", "who": "Who", "page_lc": "page"},
 }
 
-func label(lang, key string) string {
-	if l, ok := labels[lang]; ok {
-		return l[key]
-	}
-	return labels["nb"][key]
-}
+// label is the word for key in lang (bokmål when lang has no words).
+func label(lang, key string) string { return labels[labelLang(lang)][key] }
 
-// norDate turns 2026-11-27 into 27.11.2026.
-func norDate(iso string) string {
-	if len(iso) == 10 && iso[4] == '-' && iso[7] == '-' {
-		return iso[8:10] + "." + iso[5:7] + "." + iso[0:4]
+// labelLang is the language label speaks for lang: lang itself, or "nb"
+// when the PDFs have no words in it (a Sámi or Polish translation of a
+// form gets its page numbers in bokmål, tagged as such).
+func labelLang(lang string) string {
+	if _, ok := labels[lang]; ok {
+		return lang
 	}
-	return iso
+	return "nb"
 }
 
 var (
