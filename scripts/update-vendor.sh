@@ -84,7 +84,7 @@ find "$vendor" "$root/internal/browsertest/axe" -type f | sort | sed "s|$root/||
 # unprintable (pdf.Unprintable), and its page says to print the web page.
 PDF_FONT_UNICODES="U+0020-007E,U+00A0-024F,U+0259,U+02B9-02DD,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+2070-209F,U+20A0-20CF,U+2100-218F,U+2190-21FF,U+2200-22FF,U+2460-24FF,U+25A0-25FF,U+2600-26FF,U+2700-27BF,U+FB00-FB06,U+FEFF,U+FFFD"
 if [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ]; then
-  d=$root/generator/pdf/fonts
+  d=$root/generator/pdffont/fonts
   for w in Regular Bold; do
     /usr/bin/python3 -m fontTools.subset "/usr/share/fonts/truetype/noto/NotoSans-$w.ttf" \
       --output-file="$d/NotoSans-$w.ttf" --unicodes="$PDF_FONT_UNICODES" \

@@ -100,4 +100,5 @@ func Municipality(m *model.Municipality, l *diag.List) {
 	checkURLs(m, l)
 	checkLinks(m, l)
 	m.HasCode = hasCode(m)
+	pdfs(m)
 }

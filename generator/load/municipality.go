@@ -71,9 +71,9 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	// Each municipality gets its own copies of the national documents:
 	// check fills in which of its steps use them. Their parsed text
 	// stays shared and is never changed.
-	pages = copies(pages, func(p *model.Page) { p.Translations = slices.Clip(p.Translations) })
+	pages = copies(pages, func(p *model.Page) { p.Translations = copies(p.Translations, nil) })
 	tools = copies(tools, func(t *model.Tool) {
-		t.Translations = slices.Clip(t.Translations)
+		t.Translations = copies(t.Translations, nil)
 		t.Languages = slices.Clip(t.Languages)
 	})
 	m.Levels = levels
@@ -123,14 +123,19 @@ func (r *reader) sniff(name string, re *regexp.Regexp, def string) string {
 	return def
 }
 
-// copies returns shallow copies of the items. Their slices are clipped,
-// so that appending to a copy (a municipality's own translation of a
-// national document) never writes into the national original.
+// copies returns shallow copies of the items, each passed to clip (when
+// not nil) to copy what it holds in turn, so that what check fills in for
+// a municipality (the steps that use a national document, its PDF) and a
+// municipality's own translation of it never write into the national
+// original that every municipality shares. (Their parsed text stays
+// shared and is never changed.)
 func copies[T any](items []*T, clip func(*T)) []*T {
 	out := make([]*T, len(items))
 	for i, it := range items {
 		c := *it
-		clip(&c)
+		if clip != nil {
+			clip(&c)
+		}
 		out[i] = &c
 	}
 	return out

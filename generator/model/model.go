@@ -117,6 +117,10 @@ type Municipality struct {
 	// by package check).
 	Published map[string]string
 
+	// PDFs are every PDF the site has, in order of their URLs (filled by
+	// package check).
+	PDFs []*PDF
+
 	// HasCode is true when a text of the site has a code block, whose
 	// highlighting needs its stylesheet (filled by package check).
 	HasCode bool
@@ -217,6 +221,7 @@ type Guide struct {
 	Audience   string
 	Intro      *Doc
 	Levels     [4]*GuideLevel
+	PDF        string // the address of the guide's PDF (filled by package check)
 }
 
 // GuideLevel is one level of one guide: its introduction and its steps.
@@ -291,6 +296,13 @@ type Tool struct {
 	Translations  []*Translation
 
 	UsedBy []*Step // filled by package check, in guide, level and step order
+
+	// PDF is the address of the document's PDF, "" when it has none (a
+	// link or attachment, or a text with letters the PDF font lacks);
+	// PrintWeb is true for a form or article without one, whose page
+	// says to print it from the browser (both filled by package check).
+	PDF      string
+	PrintWeb bool
 }
 
 // Page is a free page: national (om BTI, for foreldre ...) or the
@@ -319,4 +331,19 @@ type Translation struct {
 	Summary  string
 	Category string // a toolbox document's category in this language; "" for the original's
 	Body     *Doc
+
+	// PDF and PrintWeb are as Tool's, for a toolbox document's
+	// translation (a language written right to left gets no PDF).
+	PDF      string
+	PrintWeb bool
+}
+
+// PDF is one PDF of a site: of a toolbox document (Tool, with
+// Translation for a translation's), of a guide (Guide), or the binder of
+// the whole toolbox (neither).
+type PDF struct {
+	URL         string // root-relative: "/pdf/samtykkeskjema.pdf"
+	Tool        *Tool
+	Translation *Translation
+	Guide       *Guide
 }

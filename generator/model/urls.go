@@ -41,6 +41,9 @@ func (t *Tool) PDFURL(lang string) string {
 	return "/pdf/" + t.Slug + "." + lang + ".pdf"
 }
 
+// GuidePDFURL is the URL of the printable PDF of guide g.
+func GuidePDFURL(g *Guide) string { return "/pdf/veileder-" + g.ID + ".pdf" }
+
 // URL of the page.
 func (p *Page) URL() string { return "/" + p.Slug + "/" }
 

@@ -27,7 +27,7 @@ func binderSections(m *model.Municipality) (levels [4][]*model.Tool, other []*mo
 		for _, g := range m.Guides {
 			for _, s := range g.Levels[n].Steps {
 				for _, t := range s.ToolList {
-					if !placed[t] && Unprintable(t, nil) == "" {
+					if !placed[t] && t.PDF != "" {
 						placed[t] = true
 						levels[n] = append(levels[n], t)
 					}
@@ -36,7 +36,7 @@ func binderSections(m *model.Municipality) (levels [4][]*model.Tool, other []*mo
 		}
 	}
 	for _, t := range m.Toolbox {
-		if !placed[t] && Unprintable(t, nil) == "" {
+		if !placed[t] && t.PDF != "" {
 			other = append(other, t)
 		}
 	}
@@ -76,11 +76,12 @@ func binderFiles(m *model.Municipality, levels [4][]*model.Tool, other []*model.
 // it. A bookmark for each; "Side N av M" on every page but the cover.
 func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	lang := m.Language
+	ws := opts.words(m, lang)
 	c, err := newCanvas()
 	if err != nil {
 		return nil, err
 	}
-	title := label(lang, "binder")
+	title := ws.word("toolbox")
 	levels, other := binderSections(m)
 	var entries []*entry
 	for n, docs := range levels {
@@ -92,14 +93,14 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		}
 	}
 	if len(other) > 0 {
-		entries = append(entries, &entry{title: label(lang, "other")})
+		entries = append(entries, &entry{title: ws.word("pdf_other")})
 		for _, t := range other {
 			entries = append(entries, &entry{title: t.Title, level: 1})
 		}
 	}
 	date := opts.lastChange(binderFiles(m, levels, other)...)
 	binderURL := pageURL(m, model.URLToolbox)
-	binderFooter := newFooter(lang, date, binderURL, false)
+	binderFooter := newFooter(ws, date, binderURL, false)
 
 	// The cover: no header, no page number.
 	w := newWriter(c, lang, "", Footer{})
@@ -114,7 +115,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	c.setColor(255, 255, 255)
 	c.tag(w.doc.add("P"))
 	c.setFont(false, 14)
-	c.text(marginL, 60, label(lang, "bti"))
+	c.text(marginL, 60, ws.word("pdf_bti"))
 	c.tag(w.heading(1, 1))
 	c.setFont(true, 34)
 	c.text(marginL, 80, title)
@@ -125,7 +126,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	for _, e := range w.addressBlock(Footer{URL: binderURL, ShortURL: shortURL(binderURL), Date: binderFooter.Date}, marginL, 130, 32, 11, 6) {
 		w.doc.kids = append(w.doc.kids, kid{elem: e})
 	}
-	c.outline(label(lang, "cover"), 0)
+	c.outline(ws.word("pdf_cover"), 0)
 
 	// The contents: laid out now, to know how many pages they take, and
 	// written when the page numbers are known.
@@ -161,7 +162,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	for i := 0; i <= at; i++ {
 		w.page()
 		if i == 0 {
-			c.outline(label(lang, "contents"), 0)
+			c.outline(ws.word("pdf_contents"), 0)
 		}
 	}
 
@@ -191,7 +192,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	document := func(t *model.Tool) {
 		docNo++
 		url := pageURL(m, t.URL())
-		w.footer, w.qrDone = newFooter(lang, opts.lastChange(t.File), url, true), false
+		w.footer, w.qrDone = newFooter(ws, opts.lastChange(t.File), url, true), false
 		w.page()
 		entries[ei].page = c.pageNo()
 		ei++
@@ -219,7 +220,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		}
 	}
 	if len(other) > 0 {
-		section(-1, label(lang, "other"), "", "#505050")
+		section(-1, ws.word("pdf_other"), "", "#505050")
 		for _, t := range other {
 			document(t)
 		}
@@ -235,7 +236,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 		}
 		c.setFont(true, 17)
 		c.setColor(0, 0, 0)
-		c.text(marginL, top+4, label(lang, "contents"))
+		c.text(marginL, top+4, ws.word("pdf_contents"))
 	}
 	for _, e := range entries {
 		c.setPage(firstContents + e.at)
@@ -258,7 +259,7 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 			c.artifact(artLayout)
 			c.line(from, y, to, y, 0.15, 170)
 		}
-		c.link(e.link, "", e.page, e.title+", "+label(lang, "page_lc")+" "+num, marginL, e.y-4.2, contentW, y-e.y+5.6)
+		c.link(e.link, "", e.page, e.title+", "+ws.word("pdf_page_lc")+" "+num, marginL, e.y-4.2, contentW, y-e.y+5.6)
 	}
 	return c.finish(w.doc, Meta{Title: title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Lang: lang, Date: date})
 }

@@ -102,52 +102,63 @@ func TestSameSourcesSameBytes(t *testing.T) {
 	}
 }
 
-// TestOtherLanguageSpans: a translation into a language the PDFs have no
-// words for (Northern Sámi) is tagged as Sámi, and the words it borrows
-// from bokmål (the footer's) are tagged as bokmål.
+// TestOtherLanguageSpans: a translation into a language the interface
+// text has a table for (Northern Sámi) has its footer in that language;
+// one into a language without a table (German) is tagged as German, and
+// the words it borrows (the footer's, in English, as the web pages do)
+// are tagged as English.
 func TestOtherLanguageSpans(t *testing.T) {
-	m := municipality(t, map[string]string{
-		"municipalities/gs/municipality.toml":     miniToml,
-		"municipalities/gs/toolbox/samtale.md":    strings.Replace(miniForm, "kind = \"form\"", "kind = \"form\"\nlanguages = [\"se\"]", 1),
-		"municipalities/gs/toolbox/samtale.se.md": "+++\ntitle = \"Ságastallan\"\nkind = \"form\"\n+++\n\nMánná namma: ___\n",
-	})
-	var data []byte
-	for _, tool := range m.Toolbox {
-		if tool.Slug == "samtale" && len(tool.Translations) == 1 {
-			var err error
-			if data, err = Tool(m, tool, tool.Translations[0], today); err != nil {
-				t.Fatal(err)
+	for _, c := range []struct{ lang, title, text, borrowed, word string }{
+		{"se", "Ságastallan", "Mánná namma", "", "Ođasmahttojuvvon"},
+		{"de", "Gespräch", "Name des Kindes", "en", "Updated"},
+	} {
+		m := municipality(t, map[string]string{
+			"municipalities/gs/municipality.toml":                 miniToml,
+			"municipalities/gs/toolbox/samtale.md":                strings.Replace(miniForm, "kind = \"form\"", "kind = \"form\"\nlanguages = [\""+c.lang+"\"]", 1),
+			"municipalities/gs/toolbox/samtale." + c.lang + ".md": "+++\ntitle = \"" + c.title + "\"\nkind = \"form\"\n+++\n\n" + c.text + ": ___\n",
+		})
+		var data []byte
+		for _, tool := range m.Toolbox {
+			if tool.Slug == "samtale" && len(tool.Translations) == 1 {
+				var err error
+				if data, err = Tool(m, tool, tool.Translations[0], today); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
-	}
-	if data == nil {
-		t.Fatal("no Sámi translation")
-	}
-	doc, err := pdfcheck.Check(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Problems) > 0 {
-		t.Fatal(doc.Problems)
-	}
-	nb := 0
-	for _, e := range doc.Elems() {
-		if e.Lang == "nb" {
-			nb++
-			if !strings.Contains(e.Text(), "Oppdatert") && !strings.Contains(e.Text(), "Skann") && e.Tag != "Figure" {
-				t.Errorf("%s %q is tagged as bokmål", e.Tag, e.Text())
+		if data == nil {
+			t.Fatalf("no %s translation", c.lang)
+		}
+		doc, err := pdfcheck.Check(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Problems) > 0 {
+			t.Fatal(doc.Problems)
+		}
+		borrowed, found := 0, false
+		for _, e := range doc.Elems() {
+			if e.Lang != "" {
+				if e.Lang != c.borrowed {
+					t.Errorf("%s: %s %q is tagged as %q", c.lang, e.Tag, e.Text(), e.Lang)
+				}
+				borrowed++
 			}
+			if e.Tag == "P" && strings.Contains(e.Text(), c.text) && e.Lang != "" {
+				t.Errorf("the %s text is tagged as %q", c.lang, e.Lang)
+			}
+			found = found || strings.Contains(e.Text(), c.word)
 		}
-		if e.Tag == "P" && strings.Contains(e.Text(), "Mánná") && e.Lang != "" {
-			t.Errorf("the Sámi text is tagged as %q", e.Lang)
+		if !found {
+			t.Errorf("%s: no %q in the footer", c.lang, c.word)
 		}
-	}
-	if nb < 2 {
-		t.Errorf("%d elements tagged as bokmål, want the footer's", nb)
-	}
-	file := filepath.Join(t.TempDir(), "se.pdf")
-	os.WriteFile(file, data, 0o644)
-	if info := run(t, "pdfinfo", "-meta", file); !strings.Contains(info, "<rdf:li>se</rdf:li>") {
-		t.Errorf("the metadata's language is not Sámi:\n%s", info)
+		if (c.borrowed != "") != (borrowed >= 2) {
+			t.Errorf("%s: %d elements tagged as %q", c.lang, borrowed, c.borrowed)
+		}
+		file := filepath.Join(t.TempDir(), c.lang+".pdf")
+		os.WriteFile(file, data, 0o644)
+		if info := run(t, "pdfinfo", "-meta", file); !strings.Contains(info, "<rdf:li>"+c.lang+"</rdf:li>") {
+			t.Errorf("the metadata's language is not %s:\n%s", c.lang, info)
+		}
 	}
 }

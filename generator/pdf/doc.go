@@ -22,12 +22,12 @@
 package pdf
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/bti-handbook/bti/generator/i18n"
 	"github.com/bti-handbook/bti/generator/model"
 )
 
@@ -42,6 +42,9 @@ type Options struct {
 	// Logo is the municipality's logo file (PNG or JPEG; other formats
 	// are left out), shown in the header of every page.
 	Logo []byte
+	// Text is the interface text of every language (themes/i18n); the
+	// tables built into bti when nil.
+	Text *i18n.Tables
 }
 
 // lastChange is the date of the latest change of any of files (from git),
@@ -63,12 +66,16 @@ func (o Options) lastChange(files ...string) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// newFooter is the footer of a document in lang at url, last changed on
-// date (zero: unknown, and not printed).
-func newFooter(lang string, date time.Time, url string, qr bool) Footer {
-	f := Footer{URL: url, ShortURL: shortURL(url), QR: qr, Page: label(lang, "page"), Of: label(lang, "of")}
+// newFooter is the footer of a document with the labels ws at url, last
+// changed on date (zero: unknown, and not printed).
+func newFooter(ws labels, date time.Time, url string, qr bool) Footer {
+	f := Footer{URL: url, ShortURL: shortURL(url), QR: qr, Page: ws.word("pdf_page"), Of: ws.word("pdf_of"),
+		QRAlt: ws.word("pdf_qr"), Scan: ws.word("pdf_scan")}
+	if l := ws.speaks(); l != ws.lang {
+		f.Lang = l
+	}
 	if !date.IsZero() {
-		f.Date = label(lang, "updated") + " " + date.Format("02.01.2006")
+		f.Date = ws.word("pdf_updated") + " " + date.Format("02.01.2006")
 	}
 	return f
 }
@@ -107,32 +114,6 @@ func shortURL(u string) string {
 	return strings.TrimSuffix(u, "/")
 }
 
-// Unprintable says why a document gets no PDF ("" when it gets one).
-func Unprintable(t *model.Tool, tr *model.Translation) string {
-	if t.Kind != model.KindForm && t.Kind != model.KindArticle {
-		return "kind " + t.Kind
-	}
-	doc, title := t.Body, t.Title
-	if tr != nil {
-		if dirRTL[tr.Lang] {
-			return "written right to left"
-		}
-		doc, title = tr.Body, tr.Title
-	}
-	text := title
-	if doc != nil {
-		text += string(doc.Source)
-	}
-	if ok, r := Printable(text); !ok {
-		return fmt.Sprintf("the letter %q is not in the PDF font", r)
-	}
-	return ""
-}
-
-// dirRTL are the languages written right to left: they get no PDF, and
-// their page tells readers to print the web page instead.
-var dirRTL = map[string]bool{"ar": true, "fa": true, "prs": true, "ps": true, "ur": true, "he": true, "ckb": true, "yi": true, "sd": true, "ug": true, "dv": true}
-
 // Tool makes the PDF of a toolbox document (or of its translation tr):
 // A4, the municipality in the header, the title, the text, and for forms
 // real AcroForm fields; the first page's footer has a QR code of the
@@ -148,7 +129,7 @@ func Tool(m *model.Municipality, t *model.Tool, tr *model.Translation, opts Opti
 		return nil, err
 	}
 	date := opts.lastChange(file)
-	w := newWriter(c, lang, m.Name, newFooter(lang, date, url, true))
+	w := newWriter(c, lang, m.Name, newFooter(opts.words(m, lang), date, url, true))
 	w.logo = opts.Logo
 	w.page()
 	w.title(title, 1)

@@ -1,6 +1,9 @@
 package pdf
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Field geometry in millimetres.
 const (
@@ -114,7 +117,7 @@ func (w *writer) fieldLine(b Block, indent float64, fillable bool) {
 		w.c.line(pl.fx, foot, pl.x+pl.slot, foot, 0.3, 0)
 		w.c.restore(m)
 		if fillable {
-			w.addField(Field{Name: w.name(f.Name), Label: or(f.TU, f.Name), Kind: TextField,
+			w.addField(Field{Name: w.name(f.Name), Label: cmp.Or(f.TU, f.Name), Kind: TextField,
 				X: pl.fx, Y: fieldTop, W: pl.x + pl.slot - pl.fx, H: pl.h}, form)
 		}
 	}
@@ -137,7 +140,7 @@ func (w *writer) box(b Block, fillable bool) {
 	w.c.strokeRect(marginL, w.y, contentW, h, 0.3, 0)
 	w.c.restore(m)
 	if fillable {
-		w.addField(Field{Name: w.name(b.Field.Name), Label: or(b.Field.TU, b.Field.Label), Kind: MultiLineField,
+		w.addField(Field{Name: w.name(b.Field.Name), Label: cmp.Or(b.Field.TU, b.Field.Label), Kind: MultiLineField,
 			X: marginL, Y: w.y, W: contentW, H: h}, form)
 	}
 	w.y += h + 4
@@ -161,7 +164,7 @@ func (w *writer) check(b Block, indent float64, fillable, more bool) {
 	w.c.strokeRect(x, w.y+0.3, checkSize, checkSize, 0.3, 0)
 	w.c.restore(m)
 	if fillable {
-		w.addField(Field{Name: w.name(b.Field.Name), Label: or(b.Field.TU, b.Field.Label), Kind: CheckBox,
+		w.addField(Field{Name: w.name(b.Field.Name), Label: cmp.Or(b.Field.TU, b.Field.Label), Kind: CheckBox,
 			X: x, Y: w.y + 0.3, W: checkSize, H: checkSize}, form)
 	}
 	w.text(body, b.Spans, x+checkSize+3, contentW-indent-checkSize-3, bodySize, bodyLead)

@@ -7,7 +7,6 @@ package pdf
 // written as those glyph ids, and /CIDToGIDMap is /Identity.
 
 import (
-	_ "embed"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -17,13 +16,9 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/bti-handbook/bti/generator/pdffont"
 )
-
-//go:embed fonts/NotoSans-Regular.ttf
-var notoRegular []byte
-
-//go:embed fonts/NotoSans-Bold.ttf
-var notoBold []byte
 
 // face is a parsed font: what measuring and embedding need, made once per
 // process.
@@ -43,7 +38,7 @@ type face struct {
 // faces are the regular and the bold face.
 var faces = sync.OnceValues(func() ([2]*face, error) {
 	var out [2]*face
-	for i, data := range [][]byte{notoRegular, notoBold} {
+	for i, data := range [][]byte{pdffont.Regular(), pdffont.Bold()} {
 		f, err := parseFace(data)
 		if err != nil {
 			return out, err

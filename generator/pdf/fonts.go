@@ -1,6 +1,10 @@
 package pdf
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/bti-handbook/bti/generator/pdffont"
+)
 
 var (
 	fieldFontOnce sync.Once
@@ -10,6 +14,6 @@ var (
 
 // fieldFont is the field font, made once per process.
 func fieldFont() (*FieldFont, error) {
-	fieldFontOnce.Do(func() { fieldFontVal, fieldFontErr = NewFieldFont(notoRegular, FieldRepertoire()) })
+	fieldFontOnce.Do(func() { fieldFontVal, fieldFontErr = NewFieldFont(pdffont.Regular(), FieldRepertoire()) })
 	return fieldFontVal, fieldFontErr
 }

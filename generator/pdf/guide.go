@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/bti-handbook/bti/generator/model"
@@ -17,7 +18,8 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 	}
 	url := pageURL(m, g.URL())
 	date := opts.lastChange(guideFiles(m, g)...)
-	w := newWriter(c, lang, m.Name, newFooter(lang, date, url, true))
+	ws := opts.words(m, lang)
+	w := newWriter(c, lang, m.Name, newFooter(ws, date, url, true))
 	w.logo = opts.Logo
 	w.page()
 	c.outline(g.Title, 0)
@@ -27,17 +29,16 @@ func Guide(m *model.Municipality, g *model.Guide, opts Options) ([]byte, error) 
 		w.y += 2
 	}
 	w.blocks(Blocks(g.Intro, linkFunc(m, url)), false)
-	w.blocks(guideBlocks(m, g), false)
+	w.blocks(guideBlocks(m, g, ws), false)
 	w.endDocument()
 	return c.finish(w.doc, Meta{Title: g.Title + " – " + m.Name, Subject: "BTI – " + m.Name, Author: m.Name, Lang: lang, Date: date})
 }
 
 // guideBlocks are the levels and steps of g as blocks.
-func guideBlocks(m *model.Municipality, g *model.Guide) []Block {
-	lang := m.Language
+func guideBlocks(m *model.Municipality, g *model.Guide, ws labels) []Block {
 	whatHowWho := map[string]string{
-		model.SectionWhat: or(m.Labels.What, label(lang, "what")), model.SectionHow: or(m.Labels.How, label(lang, "how")),
-		model.SectionWho: or(m.Labels.Who, label(lang, "who")),
+		model.SectionWhat: cmp.Or(m.Labels.What, ws.word("what")), model.SectionHow: cmp.Or(m.Labels.How, ws.word("how")),
+		model.SectionWho: cmp.Or(m.Labels.Who, ws.word("who")),
 	}
 	var bs []Block
 	for n, gl := range g.Levels {
@@ -57,7 +58,7 @@ func guideBlocks(m *model.Municipality, g *model.Guide) []Block {
 				bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: s.Summary}}})
 			}
 			if s.Deadline != "" {
-				bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: or(m.Labels.Deadline, label(lang, "deadline")) + ": ", Bold: true}, {Text: s.Deadline}}})
+				bs = append(bs, Block{Kind: BlockParagraph, Spans: []Span{{Text: cmp.Or(m.Labels.Deadline, ws.word("deadline")) + ": ", Bold: true}, {Text: s.Deadline}}})
 			}
 			for _, sec := range s.Sections {
 				if heading := whatHowWho[sec.Key]; heading != "" {
@@ -71,7 +72,7 @@ func guideBlocks(m *model.Municipality, g *model.Guide) []Block {
 				}
 			}
 			if len(s.ToolList) > 0 {
-				spans := []Span{{Text: or(m.Labels.Tools, label(lang, "tools")) + ": ", Bold: true}}
+				spans := []Span{{Text: cmp.Or(m.Labels.Tools, ws.word("tools")) + ": ", Bold: true}}
 				for i, t := range s.ToolList {
 					if i > 0 {
 						spans = append(spans, Span{Text: ", "})
@@ -107,11 +108,4 @@ func guideFiles(m *model.Municipality, g *model.Guide) []string {
 		}
 	}
 	return files
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

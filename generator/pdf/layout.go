@@ -25,6 +25,9 @@ type Footer struct {
 	QR       bool   // a QR code of URL on the document's first page
 	Page     string // "Side"
 	Of       string // "av"
+	QRAlt    string // "QR-kode til", before the address, as the code's description
+	Scan     string // "Skann koden eller gå til"
+	Lang     string // the language of these words when not the document's ("" when it is)
 }
 
 // writer lays blocks out on pages, breaking pages as needed, and builds
@@ -143,12 +146,8 @@ func (w *writer) addressBlock(f Footer, x, y, size, pt, lead float64) []*elem {
 	m := c.current()
 	defer c.restore(m)
 	var out []*elem
-	lang := labelLang(w.lang)
-	other := ""
-	if lang != w.lang {
-		other = lang
-	}
-	fig := &elem{tag: "Figure", parent: w.into, alt: label(w.lang, "qr") + " " + f.ShortURL, lang: other}
+	other := f.Lang
+	fig := &elem{tag: "Figure", parent: w.into, alt: f.QRAlt + " " + f.ShortURL, lang: other}
 	fig.attr = types.Dict{"O": types.Name("Layout"), "Placement": types.Name("Block"),
 		"BBox": types.NewNumberArray(round2(ptX(x)), round2(ptY(y+size)), round2(ptX(x+size)), round2(ptY(y)))}
 	c.tag(fig)
@@ -162,7 +161,7 @@ func (w *writer) addressBlock(f Footer, x, y, size, pt, lead float64) []*elem {
 	line := y + lead*0.75
 	p := &elem{tag: "P", parent: w.into, lang: other}
 	c.tag(p)
-	c.text(tx, line, label(w.lang, "scan"))
+	c.text(tx, line, f.Scan)
 	line += lead
 	link := p.add("Link")
 	c.tag(link)

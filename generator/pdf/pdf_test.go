@@ -163,7 +163,7 @@ func layoutFields(t *testing.T, m *model.Municipality, tool *model.Tool) []Field
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newWriter(c, m.Language, m.Name, newFooter(m.Language, today.Today, pageURL(m, tool.URL()), true))
+	w := newWriter(c, m.Language, m.Name, newFooter(today.words(m, m.Language), today.Today, pageURL(m, tool.URL()), true))
 	w.page()
 	w.title(tool.Title, 1)
 	if tool.Summary != "" {
@@ -406,36 +406,6 @@ func TestBinder(t *testing.T) {
 	contents := run(t, "pdftotext", "-layout", "-f", "2", "-l", "2", file, "-")
 	if !strings.Contains(contents, "Innhold") || !strings.Contains(contents, "Tiltaksplan") {
 		t.Errorf("contents page:\n%s", contents)
-	}
-}
-
-// TestRightToLeftGetsNoPDF: Arabic-script translations get no PDF (never
-// broken glyphs); Latin-script translations do.
-func TestRightToLeftGetsNoPDF(t *testing.T) {
-	tool := &model.Tool{Kind: model.KindForm, Title: "Samtykke"}
-	if why := Unprintable(tool, &model.Translation{Lang: "ar", Title: "موافقة"}); why == "" {
-		t.Error("an Arabic translation would get a PDF")
-	}
-	if why := Unprintable(tool, &model.Translation{Lang: "ti", Title: "ፍቓድ"}); why == "" {
-		t.Error("a Tigrinya translation would print letters the font lacks")
-	}
-	if why := Unprintable(tool, &model.Translation{Lang: "se", Title: "Miehtan – čálit"}); why != "" {
-		t.Errorf("a Sámi translation gets no PDF: %s", why)
-	}
-	// The PDF font is cut to Latin, Greek and Cyrillic (update-vendor.sh):
-	// the languages of Norway's larger immigrant groups that are written
-	// left to right keep their PDFs.
-	for lang, title := range map[string]string{
-		"uk": "Згода батьків – ґ є ї", "ru": "Согласие родителей", "vi": "Sự đồng ý của phụ huynh – Tiếng Việt",
-		"pl": "Zgoda rodziców – łśżźćńąę", "tr": "Ebeveyn onayı – ğşıİ", "lt": "Tėvų sutikimas – ąčęėįšųūž",
-		"so": "Oggolaanshaha waalidka", "de": "Einverständnis – ß", "el": "Συναίνεση",
-	} {
-		if why := Unprintable(tool, &model.Translation{Lang: lang, Title: title}); why != "" {
-			t.Errorf("a %s translation gets no PDF: %s", lang, why)
-		}
-	}
-	if why := Unprintable(tool, &model.Translation{Lang: "zh", Title: "家长同意"}); why == "" {
-		t.Error("a Chinese translation would print letters the font lacks")
 	}
 }
 

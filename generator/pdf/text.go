@@ -2,66 +2,35 @@ package pdf
 
 import (
 	"strconv"
-	"sync"
 
-	"golang.org/x/image/font/sfnt"
+	"github.com/bti-handbook/bti/generator/i18n"
+	"github.com/bti-handbook/bti/generator/model"
 )
 
-// words of the PDFs by language; bokmål for languages not listed.
-var labels = map[string]map[string]string{
-	"nb": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhold", "binder": "Verktøykasse",
-		"cover": "Forside", "other": "Andre dokumenter", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg",
-		"qr": "QR-kode til", "scan": "Skann koden eller gå til", "bti": "Bedre tverrfaglig innsats (BTI)",
-		"deadline": "Frist", "what": "Hva", "how": "Hvordan", "who": "Hvem", "page_lc": "side"},
-	"nn": {"page": "Side", "of": "av", "updated": "Oppdatert", "contents": "Innhald", "binder": "Verktøykasse",
-		"cover": "Framside", "other": "Andre dokument", "tools": "Verktøy", "link": "Lenke", "file": "Vedlegg",
-		"qr": "QR-kode til", "scan": "Skann koden eller gå til", "bti": "Betre tverrfagleg innsats (BTI)",
-		"deadline": "Frist", "what": "Kva", "how": "Korleis", "who": "Kven", "page_lc": "side"},
-	"en": {"page": "Page", "of": "of", "updated": "Updated", "contents": "Contents", "binder": "Toolbox",
-		"cover": "Cover", "other": "Other documents", "tools": "Tools", "link": "Link", "file": "Attachment",
-		"qr": "QR code for", "scan": "Scan the code or go to", "bti": "Bedre tverrfaglig innsats (BTI)",
-		"deadline": "Deadline", "what": "What", "how": "How", "who": "Who", "page_lc": "page"},
+// labels are the interface text of a document in one language, from the
+// tables the websites use too (themes/i18n): "Side", "Innhold", the QR
+// code's caption.
+type labels struct {
+	text      *i18n.Tables
+	lang      string // the document's language
+	municipal string // the municipality's, for labels lang's table lacks
 }
 
-// label is the word for key in lang (bokmål when lang has no words).
-func label(lang, key string) string { return labels[labelLang(lang)][key] }
-
-// labelLang is the language label speaks for lang: lang itself, or "nb"
-// when the PDFs have no words in it (a Sámi or Polish translation of a
-// form gets its page numbers in bokmål, tagged as such).
-func labelLang(lang string) string {
-	if _, ok := labels[lang]; ok {
-		return lang
+// words returns the interface text of m's documents in lang.
+func (o Options) words(m *model.Municipality, lang string) labels {
+	t := o.Text
+	if t == nil {
+		t, _ = i18n.Builtin()
 	}
-	return "nb"
+	return labels{text: t, lang: lang, municipal: m.Language}
 }
 
-var (
-	coverOnce sync.Once
-	coverFont *sfnt.Font
-)
+// speaks is the language the labels are in: the document's, or English
+// for a language without a table (tagged so in the PDF).
+func (w labels) speaks() string { return w.text.Speaks(w.lang, w.municipal) }
 
-// Printable reports whether every letter of s is in the PDF font, so that
-// a document never prints boxes in place of letters it lacks. Arabic,
-// Tigrinya and other scripts the font does not have get no PDF.
-func Printable(s string) (bool, rune) {
-	coverOnce.Do(func() { coverFont, _ = sfnt.Parse(notoRegular) })
-	if coverFont == nil {
-		return true, 0
-	}
-	var buf sfnt.Buffer
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if r < 0x250 || seen[r] || r == '\n' || r == '\t' || r == 0xFE0F || r == 0x200B {
-			continue
-		}
-		seen[r] = true
-		if gid, err := coverFont.GlyphIndex(&buf, r); err != nil || gid == 0 {
-			return false, r
-		}
-	}
-	return true, 0
-}
+// word is the word for key.
+func (w labels) word(key string) string { return w.text.Word(w.speaks(), w.municipal, key) }
 
 func pad2(n int) string {
 	s := strconv.Itoa(n)

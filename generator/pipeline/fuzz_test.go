@@ -50,7 +50,7 @@ func checkBuild(t *testing.T, fsys fstest.MapFS) {
 	// that a PDF reader can read back.
 	for _, m := range site.Municipalities {
 		for _, tool := range m.Toolbox {
-			if tool.File != "municipalities/test/toolbox/skjema.md" || pdf.Unprintable(tool, nil) != "" {
+			if tool.File != "municipalities/test/toolbox/skjema.md" || tool.PDF == "" {
 				continue
 			}
 			data, err := pdf.Tool(m, tool, nil, pdf.Options{})

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bti-handbook/bti/generator/check"
 	"github.com/bti-handbook/bti/generator/diag"
+	"github.com/bti-handbook/bti/generator/i18n"
 	"github.com/bti-handbook/bti/generator/load"
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
@@ -159,17 +160,64 @@ func HTMLWith(fsys fs.FS, site *model.Site, opts render.Options, others []Listed
 	return tree, nil
 }
 
-// PDFs makes the PDFs of every municipality, at <slug>/pdf/...: the
-// municipalities at once (each on all cores), so that no core waits while
-// one municipality's binder is finished.
-func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
-	return eachMunicipality(site, func(m *model.Municipality) (output.Tree, error) {
-		popts := pdf.Options{Changed: opts.Changed}
+// PDFJob is one PDF of a build, at its path in the output tree
+// ("<slug>/pdf/x.pdf", or "pdf/x.pdf" for a site at the root).
+type PDFJob struct {
+	Path string
+	pdf.Job
+}
+
+// PDFJobs lists every PDF of site with what makes it, for bti build (which
+// makes them all) and bti serve (which makes each when it is asked for,
+// and keeps it by its key).
+func PDFJobs(fsys fs.FS, site *model.Site, opts render.Options) ([]PDFJob, error) {
+	text, err := interfaceText(opts)
+	if err != nil {
+		return nil, err
+	}
+	var out []PDFJob
+	for _, m := range site.Municipalities {
+		popts := pdf.Options{Changed: opts.Changed, Text: text}
 		if m.Logo != "" {
 			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
 		}
-		return pdf.Municipality(m, popts)
+		for _, j := range pdf.Jobs(m, popts) {
+			out = append(out, PDFJob{Path: site.Folder(m) + j.Path, Job: j})
+		}
+	}
+	return out, nil
+}
+
+// interfaceText is the interface text the PDFs use: the themes' (from
+// opts.Themes when set, as the pages do).
+func interfaceText(opts render.Options) (*i18n.Tables, error) {
+	if opts.Themes != nil {
+		return i18n.Load(opts.Themes)
+	}
+	return i18n.Builtin()
+}
+
+// PDFs makes the PDFs of every municipality, all on all cores (the
+// binders first, which take longest).
+func PDFs(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error) {
+	jobs, err := PDFJobs(fsys, site, opts)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(jobs, func(i, j int) bool {
+		return jobs[i].PDF.Tool == nil && jobs[i].PDF.Guide == nil && !(jobs[j].PDF.Tool == nil && jobs[j].PDF.Guide == nil)
 	})
+	data := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.Do(len(jobs), func(i int) { data[i], errs[i] = jobs[i].Make() })
+	tree := output.Tree{}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", j.Path, errs[i])
+		}
+		tree[j.Path] = data[i]
+	}
+	return tree, nil
 }
 
 // eachMunicipality runs build for every municipality, several at once,

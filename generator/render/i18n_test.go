@@ -23,26 +23,23 @@ func TestEveryTableHasEveryKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nb := th.i18n["nb"]
+	nb := th.Text.Keys("nb")
 	if len(nb) < 90 {
 		t.Fatalf("the bokmål table has only %d keys", len(nb))
 	}
 	for _, lang := range []string{"nn", "en", "se", "ar", "so", "pl", "uk"} {
-		if th.i18n[lang] == nil {
+		if th.Text.Keys(lang) == nil {
 			t.Errorf("no interface text in %q (themes/i18n/%s.toml)", lang, lang)
 		}
 	}
-	langs := make([]string, 0, len(th.i18n))
-	for lang := range th.i18n {
-		langs = append(langs, lang)
-	}
+	langs := th.Text.Languages()
 	sort.Strings(langs)
 	for _, lang := range langs {
-		for _, problem := range tableProblems(th.i18n["nb"], th.i18n[lang]) {
+		for _, problem := range tableProblems(th.Text.Keys("nb"), th.Text.Keys(lang)) {
 			t.Errorf("%s.toml: %s", lang, problem)
 		}
-		if th.i18n[lang]["language_name"] != LanguageName(lang) {
-			t.Errorf("%s.toml: language_name %q, the language switcher says %q", lang, th.i18n[lang]["language_name"], LanguageName(lang))
+		if th.Text.Keys(lang)["language_name"] != LanguageName(lang) {
+			t.Errorf("%s.toml: language_name %q, the language switcher says %q", lang, th.Text.Keys(lang)["language_name"], LanguageName(lang))
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/generator/model"
-	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/slug"
 )
 
@@ -20,7 +19,7 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 	for _, g := range b.m.Guides {
 		gv := &guideView{ID: g.ID, URL: g.URL(), PrintURL: g.URL() + "skriv-ut/", Title: g.Title, ShortTitle: g.ShortTitle, Audience: g.Audience}
 		if b.opts.PDF {
-			gv.PDF = pdf.GuideURL(g)
+			gv.PDF = g.PDF
 		}
 		gv.Intro, _ = b.html(r, g.Intro, nil, g.URL())
 		for n, gl := range g.Levels {
@@ -47,7 +46,7 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 
 func (b *builder) toolRef(t *model.Tool) *toolRef {
 	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t)}
-	if b.opts.PDF && b.printable[t] {
+	if b.opts.PDF && t.PDF != "" {
 		ref.PDF = t.PDFURL("")
 	}
 	return ref
@@ -304,15 +303,12 @@ func (b *builder) toolPage(r *markdown.Renderer, t *model.Tool, tr *model.Transl
 		return nil, err
 	}
 	v.Body = html
-	if b.opts.PDF && (t.Kind == model.KindForm || t.Kind == model.KindArticle) {
-		if why := pdf.Unprintable(t, tr); why == "" {
-			if tr == nil {
-				v.PDF = t.PDFURL("")
-			} else {
-				v.PDF = t.PDFURL(tr.Lang)
-			}
-		} else {
-			v.PrintWeb = true // no PDF in this script: print the page
+	if b.opts.PDF {
+		// As check decided: a PDF, or (for text the PDF font cannot
+		// print) a note to print the page.
+		v.PDF, v.PrintWeb = t.PDF, t.PrintWeb
+		if tr != nil {
+			v.PDF, v.PrintWeb = tr.PDF, tr.PrintWeb
 		}
 	}
 	if t.Attachment != "" {

@@ -29,7 +29,6 @@ import (
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/parallel"
-	"github.com/bti-handbook/bti/generator/pdf"
 )
 
 // Options change what is rendered.
@@ -68,12 +67,7 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	tree := output.Tree{}
-	b := &builder{m: m, theme: theme, opts: opts, fsys: fsys, printable: map[*model.Tool]bool{}}
-	if opts.PDF {
-		for _, t := range m.Toolbox {
-			b.printable[t] = pdf.Unprintable(t, nil) == ""
-		}
-	}
+	b := &builder{m: m, theme: theme, opts: opts, fsys: fsys}
 	if err := b.assets(tree); err != nil {
 		return nil, err
 	}
@@ -153,9 +147,6 @@ type builder struct {
 	fsys   fs.FS
 	site   siteView
 	guides []*guideView
-	// printable says which toolbox documents get a PDF (worked out once:
-	// every page that lists tools asks).
-	printable map[*model.Tool]bool
 }
 
 // page makes a pageView for url with the site's defaults.

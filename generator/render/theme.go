@@ -10,8 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/bti-handbook/bti/generator/i18n"
 	"github.com/bti-handbook/bti/generator/markdown"
 	"github.com/bti-handbook/bti/themes"
 )
@@ -21,12 +20,12 @@ import (
 // differ in their stylesheets.
 type Theme struct {
 	Name   string
-	assets map[string][]byte            // by path below assets/
-	i18n   map[string]map[string]string // by language
+	assets map[string][]byte // by path below assets/
+	// Text is the interface text of every language (themes/i18n).
+	Text *i18n.Tables
 	// codeCSS is the stylesheet of highlighted code, added to the
 	// stylesheet of sites whose text has code.
 	codeCSS []byte
-	tables  sync.Map // merged tables, see Table
 }
 
 var (
@@ -51,20 +50,13 @@ func LoadTheme(name string) (*Theme, error) {
 }
 
 func parseTheme(fsys fs.FS, name string) (*Theme, error) {
-	t := &Theme{Name: name, assets: map[string][]byte{}, i18n: map[string]map[string]string{}}
+	t := &Theme{Name: name, assets: map[string][]byte{}}
 	if err := t.loadAssets(fsys); err != nil {
 		return nil, err
 	}
-	entries, err := fs.ReadDir(fsys, "i18n")
-	if err != nil {
+	var err error
+	if t.Text, err = i18n.Load(fsys); err != nil {
 		return nil, err
-	}
-	for _, e := range entries {
-		var table map[string]string
-		if _, err := toml.DecodeFS(fsys, "i18n/"+e.Name(), &table); err != nil {
-			return nil, fmt.Errorf("i18n/%s: %w", e.Name(), err)
-		}
-		t.i18n[strings.TrimSuffix(e.Name(), ".toml")] = table
 	}
 	return t, nil
 }
@@ -166,28 +158,7 @@ func fingerprint(name string, data []byte) string {
 
 // Table returns the whole interface text for lang, with the keys it lacks
 // taken from fallback and then bokmål. The map is made once and shared.
-func (t *Theme) Table(lang, fallback string) map[string]string {
-	key := lang + "|" + fallback
-	if v, ok := t.tables.Load(key); ok {
-		return v.(map[string]string)
-	}
-	m := map[string]string{}
-	for _, l := range []string{"nb", fallback, lang} {
-		for k, v := range t.i18n[l] {
-			m[k] = v
-		}
-	}
-	t.tables.Store(key, m)
-	return m
-}
+func (t *Theme) Table(lang, fallback string) map[string]string { return t.Text.Table(lang, fallback) }
 
-// T looks a key up in the interface text of lang, falling back to fallback
-// (the municipality's language), then bokmål, then the key itself.
-func (t *Theme) T(lang, fallback, key string) string {
-	for _, l := range []string{lang, fallback, "nb"} {
-		if s, ok := t.i18n[l][key]; ok {
-			return s
-		}
-	}
-	return key
-}
+// T returns one word of the interface text (see Table).
+func (t *Theme) T(lang, fallback, key string) string { return t.Text.Word(lang, fallback, key) }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"github.com/bti-handbook/bti/generator/i18n"
 	"html/template"
 	"io"
 	"path"
@@ -182,15 +183,8 @@ func (p *pageView) UILang() string {
 	if p.Lang == p.Site.M.Language {
 		return p.Lang
 	}
-	if _, ok := p.Site.theme.i18n[p.Lang]; ok {
-		return p.Lang
-	}
-	return fallbackLang
+	return p.Site.theme.Text.Speaks(p.Lang, p.Site.M.Language)
 }
-
-// fallbackLang is the interface's language on pages in a language that
-// has no table of interface text.
-const fallbackLang = "en"
 
 // ChromeLang marks the header, menu and footer with their language when it
 // is not the page's (WCAG 3.1.2, language of parts).
@@ -292,33 +286,8 @@ func relURL(from, target string) string {
 	return b.String()
 }
 
-// languageNames are the names of languages in the languages themselves,
-// for the language switcher.
-var languageNames = map[string]string{
-	"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English", "se": "Davvisámegiella",
-	"sma": "Åarjelsaemien", "smj": "Julevsámegiella", "ar": "العربية", "so": "Soomaali",
-	"pl": "Polski", "uk": "Українська", "ru": "Русский", "ti": "ትግርኛ", "fa": "فارسی",
-	"prs": "دری", "ps": "پښتو", "ur": "اردو", "tr": "Türkçe", "lt": "Lietuvių",
-	"de": "Deutsch", "fr": "Français", "es": "Español", "sv": "Svenska", "da": "Dansk",
-	"fi": "Suomi", "ku": "Kurdî", "ckb": "کوردی", "am": "አማርኛ", "th": "ไทย",
-	"vi": "Tiếng Việt", "ro": "Română", "bs": "Bosanski", "fkv": "Kvääni",
-}
-
-// rtl are the languages written right to left.
-var rtl = map[string]bool{"ar": true, "fa": true, "prs": true, "ps": true, "ur": true, "he": true, "ckb": true, "yi": true, "sd": true, "ug": true, "dv": true}
-
 // LanguageName returns the name of a language in that language.
-func LanguageName(lang string) string {
-	if n, ok := languageNames[lang]; ok {
-		return n
-	}
-	return lang
-}
+func LanguageName(lang string) string { return i18n.Name(lang) }
 
 // Direction returns "rtl" for languages written right to left.
-func Direction(lang string) string {
-	if rtl[lang] {
-		return "rtl"
-	}
-	return "ltr"
-}
+func Direction(lang string) string { return i18n.Direction(lang) }

@@ -47,9 +47,10 @@ type Config struct {
 
 // state is one build's outcome as the server shows it.
 type state struct {
-	tree    output.Tree       // the last good site (kept while there are mistakes)
-	site    *model.Site       // the model of the last good site, for PDFs on request
-	diags   []diag.Diagnostic // the mistakes of the latest build; empty when it was good
+	tree    output.Tree                // the last good site (kept while there are mistakes)
+	site    *model.Site                // the model of the last good site
+	pdfs    map[string]pipeline.PDFJob // its PDFs by path, made on request
+	diags   []diag.Diagnostic          // the mistakes of the latest build; empty when it was good
 	langs   *pipeline.Languages
 	version uint64 // counts builds, for reloading pages
 	built   time.Time
@@ -80,12 +81,17 @@ func (s *Site) Rebuild() {
 	fsys := content.Overlay(s.cfg.Root)
 	site, l := pipeline.LoadSince(fsys, s.cfg.Slugs, s.cfg.Previous)
 	var tree output.Tree
+	var pdfs []pipeline.PDFJob
 	diags := l.Sorted()
 	langs := pipeline.NewLanguages(fsys, site, s.cfg.Lang)
 	if l.Errors() == 0 {
+		opts := render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true, PDF: true, PDFOnRequest: true}
 		var err error
-		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true,
-			PDF: true, PDFOnRequest: true})
+		tree, err = pipeline.Render(fsys, site, opts)
+		if err == nil {
+			// The PDFs are made when they are asked for (makePDF).
+			pdfs, err = pipeline.PDFJobs(fsys, site, opts)
+		}
 		if err != nil {
 			diags = append(diags, diag.At(diag.Pos{}, pipeline.RenderFailed, "detail", err.Error()))
 			tree = nil
@@ -95,6 +101,7 @@ func (s *Site) Rebuild() {
 	if tree != nil {
 		s.cur.tree = tree
 		s.cur.site = site
+		s.cur.pdfs = jobsByPath(pdfs)
 	}
 	errs := 0
 	for _, d := range diags {

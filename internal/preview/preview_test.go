@@ -2,12 +2,14 @@ package preview
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -286,5 +288,38 @@ func TestPDFOnRequest(t *testing.T) {
 	}
 	if status, body := get(t, srv.URL+"/vardo/pdf/perm.pdf"); status != 200 || !strings.HasPrefix(body, "%PDF") {
 		t.Errorf("the binder: %d", status)
+	}
+}
+
+// TestGuidePDFFollowsEveryEdit: the guide's PDF in bti serve is made
+// again after an edit of a step's summary and of its deadline (the
+// preview's own cache key once left both out, and served the old PDF).
+func TestGuidePDFFollowsEveryEdit(t *testing.T) {
+	dir := project(t, "vardo")
+	s, srv := start(t, dir, "vardo")
+	url := srv.URL + "/vardo/pdf/veileder-felles.pdf"
+	status, first := get(t, url)
+	if status != 200 || !strings.HasPrefix(first, "%PDF") {
+		t.Fatalf("the guide's PDF: %d", status)
+	}
+	step := filepath.Join(dir, "municipalities/vardo/guides/felles/niva-1/02-tiltaksplan.md")
+	b, _ := os.ReadFile(step)
+	if !bytes.Contains(b, []byte("summary = ")) {
+		t.Fatal("the step has no summary to edit")
+	}
+	v := s.Version()
+	edited := regexp.MustCompile(`(?m)^summary = ".*"$`).ReplaceAll(b, []byte(`summary = "Et nytt sammendrag."`))
+	saveLikeAnEditor(t, step, string(edited))
+	<-s.next(v)
+	_, second := get(t, url)
+	if second == first || !strings.HasPrefix(second, "%PDF") {
+		t.Error("editing a step's summary did not remake the guide's PDF")
+	}
+	v = s.Version()
+	withDeadline := bytes.Replace(edited, []byte("+++\n"), []byte("+++\ndeadline = \"Innen 14 dager\"\n"), 1)
+	saveLikeAnEditor(t, step, string(withDeadline))
+	<-s.next(v)
+	if _, third := get(t, url); third == second || !strings.HasPrefix(third, "%PDF") {
+		t.Error("giving a step a deadline did not remake the guide's PDF")
 	}
 }
