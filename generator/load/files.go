@@ -133,7 +133,7 @@ func (r *reader) body(f mdFile, forms bool) *model.Doc {
 }
 
 // require reports a missing required key of a file's front matter.
-func (r *reader) require(f mdFile, key, value, example string) bool {
+func (r *reader) require(f mdFile, key, value string, example any) bool {
 	if strings.TrimSpace(value) != "" {
 		return true
 	}

@@ -254,7 +254,7 @@ func (r *reader) loadStep(j *stepJob, lang string) *model.Step {
 	if !ok {
 		return nil
 	}
-	r.require(mf, "title", front.Title, `"Samtale med foreldre"`)
+	r.require(mf, "title", front.Title, diag.Phrase("example.step_title"))
 	s := &model.Step{
 		Pos: diag.Pos{File: j.path, Line: 1, Col: 1}, File: j.path, Guide: j.guide, Level: j.level,
 		Number: j.number, Slug: j.slug, Title: front.Title, Summary: front.Summary, Deadline: front.Deadline,

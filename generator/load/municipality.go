@@ -166,11 +166,11 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 	m.BaseURL, m.BrandColor, m.Logo, m.LogoPos = f.BaseURL, f.BrandColor, f.Logo, doc.ValuePos("logo", f.Logo)
 	m.AccessibilityStatement, m.Notice = f.AccessibilityStatement, f.Notice
 	m.Labels = model.Labels(f.Labels)
-	missing := func(key, example string) {
+	missing := func(key string, example any) {
 		r.l.Report(doc.Pos(key), missingKey, "key", key, "example", example, "file", "municipality.toml")
 	}
 	if f.Name == "" {
-		missing("name", `"Eksempel kommune"`)
+		missing("name", diag.Phrase("example.name"))
 	}
 	switch {
 	case f.Style == "":

@@ -31,7 +31,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 	if !ok {
 		return nil
 	}
-	r.require(mf, "title", front.Title, `"Om BTI"`)
+	r.require(mf, "title", front.Title, diag.Phrase("example.page_title"))
 	if model.Reserved(f.slug) {
 		r.l.Report(diag.Pos{File: f.path, Line: 1, Col: 1}, reservedName, "name", f.slug)
 		return nil

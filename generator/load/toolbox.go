@@ -105,7 +105,7 @@ func (r *reader) loadTool(root, dir string, f docFile, national bool) *model.Too
 		ExternalURL: front.URL, Levels: front.Levels, Audience: r.audience(mf, front.Audience),
 		Languages: refs(mf.front, "languages", front.Languages), Aliases: refs(mf.front, "aliases", front.Aliases),
 	}
-	r.require(mf, "title", front.Title, `"Samtykkeskjema"`)
+	r.require(mf, "title", front.Title, diag.Phrase("example.tool_title"))
 	switch {
 	case front.Kind == "":
 		r.l.Add(diag.At(mf.front.Pos("kind"), missingKey, "key", "kind", "example", `"form"`).WithHint("front"))

@@ -71,7 +71,7 @@ func (r *reader) loadTranslation(f docFile, forms bool, front any) (*model.Trans
 	case *pageFront:
 		title, summary = fr.Title, fr.Summary
 	}
-	r.require(mf, "title", title, `"..." (the title in this language)`)
+	r.require(mf, "title", title, diag.Phrase("example.translation_title"))
 	return &model.Translation{
 		Pos: diag.Pos{File: f.path, Line: 1, Col: 1}, File: f.path, Lang: f.lang,
 		Title: title, Summary: summary, Body: r.body(mf, forms),

@@ -157,7 +157,17 @@ func Sites(ms []*model.Municipality, opts Options) (output.Tree, error) {
 			tree["assets/"+n] = data
 		}
 	}
-	data, err := renderComponent(sitesPage(ms, name))
+	// In nynorsk when every municipality writes nynorsk, else bokmål.
+	lang := "nb"
+	if len(ms) > 0 {
+		lang = "nn"
+		for _, m := range ms {
+			if m.Language != "nn" {
+				lang = "nb"
+			}
+		}
+	}
+	data, err := renderComponent(sitesPage(ms, name, lang, theme.Table(lang, lang)))
 	if err != nil {
 		return nil, err
 	}

@@ -168,7 +168,12 @@ func (s *Site) page(w http.ResponseWriter, r *http.Request) {
 		data, found = st.tree[notFoundPage(name)]
 		name = "404.html"
 		if !found {
-			data = []byte("<!DOCTYPE html><html lang=\"nb\"><head><title>Fant ikke siden</title></head><body><main><h1>Fant ikke siden</h1></main></body></html>")
+			lang := "nb"
+			if st.langs != nil {
+				lang = st.langs.Run()
+			}
+			words := html.EscapeString(diag.T(lang, "serve.not_found"))
+			data = []byte("<!DOCTYPE html><html lang=\"" + lang + "\"><head><title>" + words + "</title></head><body><main><h1>" + words + "</h1></main></body></html>")
 		}
 	}
 	ct := mime.TypeByExtension(path.Ext(name))
