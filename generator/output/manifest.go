@@ -180,16 +180,6 @@ func readManifest(dir string) (*manifest, error) {
 	return m, nil
 }
 
-// ownerOf returns the owned folder that holds p ("" for the files at the
-// top), and whether there is one.
-func ownerOf(p string, owned map[string]bool) (string, bool) {
-	top, _, ok := strings.Cut(p, "/")
-	if !ok {
-		top = ""
-	}
-	return top, owned[top]
-}
-
 // topOf returns the folder at the top of p ("" for a file at the top).
 func topOf(p string) string {
 	top, _, ok := strings.Cut(p, "/")

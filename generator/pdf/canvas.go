@@ -47,7 +47,6 @@ type page struct {
 	lineW  float64
 	mcids  []*elem // the element of each MCID
 	annots []*annotation
-	images map[*placedImage]bool
 	// numbers are the "Side N av M" to write when M is known.
 	numbers []pageNumber
 }
