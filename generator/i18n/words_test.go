@@ -15,7 +15,7 @@ import (
 // languageData are the Go files whose strings are facts about languages,
 // not words a reader sees: they may hold Norwegian letters and words.
 var languageData = map[string]string{
-	"generator/i18n/languages.go":  "each language's own name for itself",
+	"generator/i18n/languages.go":   "each language's own name for itself",
 	"generator/klarsprak/abbrev.go": "the abbreviations that do not end a sentence",
 	"generator/search/rules.go":     "the Snowball stemmer's vowels",
 	"generator/load/guides.go":      "how coordinators misname level folders (nivå-1)",
