@@ -34,6 +34,9 @@ type Config struct {
 	Slugs []string
 	// Dates are the last-change dates from git.
 	Dates map[string]string
+	// History is the git history for the change log (/endringer/), nil
+	// without one.
+	History *model.History
 	// Lang, when not "", is the language of every message (--lang en);
 	// otherwise each is in its municipality's language.
 	Lang string
@@ -81,7 +84,7 @@ func (s *Site) Rebuild() {
 	langs := pipeline.NewLanguages(fsys, site, s.cfg.Lang)
 	if l.Errors() == 0 {
 		var err error
-		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true,
+		tree, err = pipeline.Render(fsys, site, render.Options{Changed: s.cfg.Dates, History: s.cfg.History, Themes: s.cfg.Themes, NoMinify: true,
 			PDF: true, PDFOnRequest: true})
 		if err != nil {
 			diags = append(diags, diag.At(diag.Pos{}, pipeline.RenderFailed, "detail", err.Error()))
