@@ -17,6 +17,7 @@ targets=(
   "./generator/pipeline FuzzLoad"
   "./generator/klarsprak FuzzSentences"
   "./generator/klarsprak FuzzMeasure"
+  "./cmd/bti FuzzParseHistory"
 )
 status=0
 for t in "${targets[@]}"; do

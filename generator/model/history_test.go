@@ -22,7 +22,7 @@ func municipality() *Municipality {
 	m.Guides = []*Guide{g}
 	m.Toolbox = []*Tool{
 		{File: "municipalities/test/toolbox/samtykke.md", Slug: "samtykke", Title: "Samtykke", Kind: KindForm,
-			Attachment: "municipalities/test/toolbox/files/samtykke.pdf",
+			Attachment:   "municipalities/test/toolbox/files/samtykke.pdf",
 			Translations: []*Translation{{File: "municipalities/test/toolbox/samtykke.en.md", Lang: "en", Title: "Consent"}}},
 		{File: "content/toolbox/nasjonal.md", Slug: "nasjonal", Title: "Nasjonal", Kind: KindArticle, National: true},
 	}
