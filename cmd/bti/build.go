@@ -17,6 +17,7 @@ import (
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/load"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
@@ -78,6 +79,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()
+	history := make(chan *model.History, 1)
+	go func() { history <- gitHistory(*dir) }()
 	root, err := openProjectForBuild(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, diag.T(o.runLang(), "cli.cannot_open", "detail", err.Error()))
@@ -89,11 +92,15 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	stages.done("load and check")
 	langs := pipeline.NewLanguages(fsys, site, o.language())
 	lang := langs.Run()
+	hist := <-history
+	if hist != nil && hist.Shallow {
+		l.Report(diag.Pos{}, shallowHistory)
+	}
 	if langs.Print(stderr, l) > 0 {
 		fmt.Fprintln(stderr, diag.T(lang, "cli.nothing_written", "out", shown))
 		return 1
 	}
-	opts := render.Options{Changed: <-dates, PDF: !*noPDF}
+	opts := render.Options{Changed: <-dates, History: hist, PDF: !*noPDF}
 	// A build of some of the municipalities keeps the others that are in
 	// the output folder in the list of sites and _redirects at the root.
 	var others []pipeline.Listed

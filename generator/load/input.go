@@ -21,6 +21,12 @@ type municipalityFile struct {
 	Services               []serviceEntry `toml:"services"`
 	Contacts               []contactEntry `toml:"contacts"`
 	Klarsprak              *klarsprakFile `toml:"klarsprak"`
+	Changes                *changesFile   `toml:"changes"`
+}
+
+// changesFile is [changes]: how far back the change log (/endringer/) goes.
+type changesFile struct {
+	Months int `toml:"months"`
 }
 
 // klarsprakFile is [klarsprak]: the limits of bti check --klarsprak.

@@ -88,6 +88,10 @@ type Municipality struct {
 	Toolbox   []*Tool   // own and national documents, sorted by slug
 	Pages     []*Page   // own and national pages, sorted by slug
 
+	// ChangeMonths is how many months back /endringer/ goes ([changes]
+	// months in municipality.toml); 0 for the default, DefaultChangeMonths.
+	ChangeMonths int
+
 	// SettingsUnread is true when municipality.toml could not be read
 	// (its mistake is reported): the rest was still loaded for its own
 	// mistakes, with the style and language guessed, and the checks that

@@ -57,6 +57,12 @@ const (
 	URLServices = "/tjenester/"
 	URLSearch   = "/sok/"
 	URLBinder   = "/pdf/perm.pdf"
+	// URLStart is the page for someone new to BTI (kom i gang).
+	URLStart = "/kom-i-gang/"
+	// URLChanges is the handbook's change log, and URLChangesFeed the
+	// same as an Atom feed.
+	URLChanges     = "/endringer/"
+	URLChangesFeed = "/endringer/atom.xml"
 )
 
 // BasePath is the path of a base_url: "/lillestrom/" for
@@ -95,15 +101,26 @@ func FileURL(rel string) string { return "/filer/" + strings.TrimPrefix(rel, "/"
 // reserved are first path segments that a site uses itself, and the
 // folders the output shares at its root (assets/), so that no
 // municipality, guide or page may take them.
-var reserved = []string{"verktoykasse", "tjenester", "sok", "pdf", "filer", "assets", "404"}
+var reserved = []string{"verktoykasse", "tjenester", "sok", "pdf", "filer", "assets", "404", "kom-i-gang", "endringer"}
 
 // Reserved reports whether slug is a first path segment the site or the
-// output uses itself: no municipality, guide or page may have it.
+// output uses itself: no municipality or guide may have it, and no page
+// unless it is a SitePage.
 func Reserved(slug string) bool { return slices.Contains(reserved, slug) }
+
+// sitePages are the pages the site makes itself whose title, summary and
+// introduction a coordinator may write as a free page of the same slug
+// (pages/kom-i-gang.md): its text is shown on the page the site makes.
+var sitePages = []string{"kom-i-gang", "endringer"}
+
+// SitePage reports whether slug is a page the site makes that a free page
+// of that slug gives its own text.
+func SitePage(slug string) bool { return slices.Contains(sitePages, slug) }
 
 // generated are files that every site writes at its root; no alias may
 // name them.
-var generated = []string{"/404.html", "/sitemap.xml", "/robots.txt", "/_redirects", "/index.html", "/favicon.ico"}
+var generated = []string{"/404.html", "/sitemap.xml", "/robots.txt", "/_redirects", "/index.html", "/favicon.ico",
+	URLStart, URLChanges, URLChangesFeed}
 
 // fileDirs are the folders of a site that hold files it makes or
 // publishes itself (stylesheets and fonts, PDFs, attachments).

@@ -43,6 +43,10 @@ func renderPage(p *pageView) ([]byte, error) {
 		main = searchMain(p)
 	case "print":
 		main = printMain(p, p.Print)
+	case "start":
+		main = startMain(p, p.Start)
+	case "changes":
+		main = changesMain(p, p.Changes)
 	default:
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}

@@ -27,7 +27,9 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 			v := &levelView{Level: lv, URL: g.LevelURL(n), Title: cmp.Or(gl.Title, lv.Name+": "+lv.Title), Summary: cmp.Or(gl.Summary, lv.Summary), Guide: gv}
 			v.Intro, _ = b.html(r, gl.Intro, nil, v.URL)
 			for _, s := range gl.Steps {
-				v.Steps = append(v.Steps, &stepRef{Number: s.Number, Title: s.Title, Summary: s.Summary, URL: s.URL()})
+				ref := &stepRef{Number: s.Number, Title: s.Title, Summary: s.Summary, URL: s.URL(), Changed: b.log.Recently(s.File)}
+				v.Changed = v.Changed || ref.Changed
+				v.Steps = append(v.Steps, ref)
 			}
 			gv.Levels = append(gv.Levels, v)
 		}
@@ -45,7 +47,11 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 }
 
 func (b *builder) toolRef(t *model.Tool) *toolRef {
-	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t)}
+	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t),
+		Changed: b.log.Recently(t.File, t.Attachment)}
+	for _, tr := range t.Translations {
+		ref.Changed = ref.Changed || b.log.Recently(tr.File)
+	}
 	if b.opts.PDF && t.PDF != "" {
 		ref.PDF = t.PDFURL("")
 	}
@@ -82,7 +88,20 @@ func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	if pg := b.pageBySlug(howToSlug); pg != nil {
 		front.HowTo = &link{Title: pg.Title, URL: pg.URL()}
 	}
-	// The most used forms: those that most steps list.
+	front.Start = &link{Title: b.startTitle(), URL: model.URLStart}
+	for i, t := range b.mostUsedForms() {
+		if i == 6 {
+			break
+		}
+		front.Forms = append(front.Forms, b.toolRef(t))
+	}
+	p.Front = front
+	return p, nil
+}
+
+// mostUsedForms are the forms that steps use, those that most steps list
+// first.
+func (b *builder) mostUsedForms() []*model.Tool {
 	var forms []*model.Tool
 	for _, t := range b.m.Toolbox {
 		if t.Kind == model.KindForm && len(t.UsedBy) > 0 {
@@ -95,14 +114,7 @@ func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 		}
 		return forms[i].Title < forms[j].Title
 	})
-	for i, t := range forms {
-		if i == 6 {
-			break
-		}
-		front.Forms = append(front.Forms, b.toolRef(t))
-	}
-	p.Front = front
-	return p, nil
+	return forms
 }
 
 func (b *builder) guidePage(gv *guideView) *pageView {
@@ -255,6 +267,7 @@ func (b *builder) toolboxPage(filter int) *pageView {
 		if filter >= 0 && !slices.Contains(ref.Levels, filter) {
 			continue
 		}
+		v.Changed = v.Changed || ref.Changed
 		c := cmp.Or(t.Category, other)
 		if _, ok := byCat[c]; !ok {
 			cats = append(cats, c)

@@ -90,6 +90,11 @@ type pageView struct {
 	Tool          *toolView
 	ServiceGroups []serviceGroup
 	Print         *printView
+	Start         *startView
+	Changes       *changesView
+	// Feed is the root-relative URL of an Atom feed the page links in
+	// its head, "" for none.
+	Feed string
 }
 
 type alternate struct {
