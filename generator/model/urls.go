@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The URLs of the contract (CONTENT-FORMAT.md), as paths from the root of a
+// The URLs of the contract (docs/content-reference.md), as paths from the root of a
 // municipality's site. They end in "/" and are published as index.html in
 // that folder. Once published they should keep working: staff send each
 // other links to steps.

@@ -220,7 +220,7 @@ func (w *writer) name(label string) string {
 	}
 	w.names[base]++
 	if k := w.names[base]; k > 1 {
-		base += " " + itoa(k)
+		base += " " + strconv.Itoa(k)
 	}
 	return w.prefix + base
 }
