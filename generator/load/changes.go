@@ -19,7 +19,13 @@ const (
 // fillChanges checks the [changes] table of municipality.toml and copies
 // it into m. Without it the change log shows model.DefaultChangeMonths.
 func (r *reader) fillChanges(m *model.Municipality, f *changesFile, doc *source.Doc) {
-	if f == nil || !doc.Has("changes.months") {
+	if f == nil {
+		return
+	}
+	if f.Messages != nil {
+		m.HideChangeMessages = !*f.Messages
+	}
+	if !doc.Has("changes.months") {
 		return
 	}
 	if f.Months < minChangeMonths || f.Months > maxChangeMonths {

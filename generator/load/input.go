@@ -24,9 +24,11 @@ type municipalityFile struct {
 	Changes                *changesFile   `toml:"changes"`
 }
 
-// changesFile is [changes]: how far back the change log (/endringer/) goes.
+// changesFile is [changes]: how far back the change log (/endringer/)
+// goes, and whether it shows the commit messages.
 type changesFile struct {
-	Months int `toml:"months"`
+	Months   int   `toml:"months"`
+	Messages *bool `toml:"messages"`
 }
 
 // klarsprakFile is [klarsprak]: the limits of bti check --klarsprak.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -168,7 +169,7 @@ func (m *Municipality) ChangeLog(h *History) *ChangeLog {
 			entry = append(entry, it)
 		}
 		if len(entry) > 0 && !c.Time.Before(log.Since) {
-			log.Entries = append(log.Entries, Change{Hash: c.Hash, Time: c.Time, Message: c.Message, Items: entry})
+			log.Entries = append(log.Entries, Change{Hash: c.Hash, Time: c.Time, Message: m.changeMessage(c.Message), Items: entry})
 		}
 	}
 	// git log lists by commit date already; a rebased history may not.
@@ -277,4 +278,30 @@ func (l *ChangeLog) Recently(files ...string) bool {
 		}
 	}
 	return false
+}
+
+// changeMessage is what the change log shows of a commit message: nothing
+// when the municipality hides them, and never the first line a hosting
+// service writes by itself when the coordinator wrote none ("Update
+// 02-tiltak.md", "Add files via upload"), which says nothing to a reader
+// and is in English; a text the coordinator added below it stays.
+func (m *Municipality) changeMessage(msg string) string {
+	if m.HideChangeMessages {
+		return ""
+	}
+	subject, rest, _ := strings.Cut(strings.TrimLeft(msg, "\n"), "\n")
+	if serviceSubject(subject) {
+		return strings.TrimLeft(rest, "\n")
+	}
+	return msg
+}
+
+// serviceSubjects are the first lines GitHub, GitLab and Decap CMS write
+// when a file is edited on the web and no message is given.
+var serviceSubjects = regexp.MustCompile(`^(?:(?:Update|Create|Delete|Add|Edit|Upload) \S+|Rename \S+ to \S+|Add files via upload|Add new file|Upload New File|Initial commit|(?:Update|Create|Delete) \S+ “[^”]*”)$`)
+
+// serviceSubject reports whether a commit's first line is one a hosting
+// service wrote by itself (see changeMessage).
+func serviceSubject(s string) bool {
+	return serviceSubjects.MatchString(strings.TrimSpace(s))
 }

@@ -156,3 +156,42 @@ func TestChangeLogOrder(t *testing.T) {
 		t.Errorf("order %v", got)
 	}
 }
+
+// TestChangeMessages: the first line a hosting service writes for a
+// coordinator who gave no message is left out (what they wrote below it
+// stays); a municipality that hides the messages gets none; a message a
+// person wrote is kept as it is.
+func TestChangeMessages(t *testing.T) {
+	file := []FileChange{{Path: "municipalities/test/pages/kontakt.md"}}
+	messages := []string{
+		"Update kontakt.md",
+		"Update kontakt.md\n\nNytt nummer til helsestasjonen.",
+		"Add files via upload",
+		"Rename kontakt.md to kontakter.md",
+		"Update Pages “kontakt”",
+		"Update the phone number of the health centre",
+		"Nytt telefonnummer til helsestasjonen",
+		"Create",
+	}
+	want := []string{"", "Nytt nummer til helsestasjonen.", "", "", "", "Update the phone number of the health centre", "Nytt telefonnummer til helsestasjonen", "Create"}
+	h := &History{}
+	for i, msg := range messages {
+		h.Commits = append(h.Commits, Commit{Hash: string(rune('a' + i)), Time: day("2026-03-10").Add(-time.Duration(i) * time.Hour), Message: msg, Files: file})
+	}
+	m := municipality()
+	for i, e := range m.ChangeLog(h).Entries {
+		if e.Message != want[i] {
+			t.Errorf("%q shows as %q, want %q", messages[i], e.Message, want[i])
+		}
+	}
+	m.HideChangeMessages = true
+	log := m.ChangeLog(h)
+	if len(log.Entries) != len(messages) {
+		t.Fatalf("%d entries with messages hidden, want %d", len(log.Entries), len(messages))
+	}
+	for _, e := range log.Entries {
+		if e.Message != "" {
+			t.Errorf("messages hidden, but %q shows", e.Message)
+		}
+	}
+}

@@ -91,6 +91,10 @@ type Municipality struct {
 	// ChangeMonths is how many months back /endringer/ goes ([changes]
 	// months in municipality.toml); 0 for the default, DefaultChangeMonths.
 	ChangeMonths int
+	// HideChangeMessages is [changes] messages = false: the change log
+	// names what each commit changed but not its message (for a
+	// repository whose messages are written for developers).
+	HideChangeMessages bool
 
 	// SettingsUnread is true when municipality.toml could not be read
 	// (its mistake is reported): the rest was still loaded for its own

@@ -46,8 +46,11 @@ type changeEntry struct {
 	ID      string // the anchor: endring-<12 hex digits of the commit>
 	Date    string // ISO, the committer's day
 	Subject string
-	Body    []messageBlock
-	Items   []changeItemView
+	// Named is true when the commit had no message to show and Subject
+	// names what it changed, in the interface's words.
+	Named bool
+	Body  []messageBlock
+	Items []changeItemView
 	// More are the items beyond the first ones, behind a disclosure.
 	More []changeItemView
 }
@@ -128,6 +131,9 @@ func (b *builder) changeMonths(p *pageView, log *model.ChangeLog) []changeMonth 
 		}
 		e := changeEntry{ID: changeAnchor(c.Hash), Date: c.Time.Format("2006-01-02")}
 		e.Subject, e.Body = splitMessage(c.Message)
+		if e.Subject == "" {
+			e.Subject, e.Named = changeName(p, c), true
+		}
 		for i, it := range c.Items {
 			iv := b.changeItem(p, it)
 			if i < shownItems || len(c.Items) == shownItems+1 {
@@ -193,6 +199,25 @@ func (b *builder) toolKind(url string) string {
 		}
 	}
 	return model.KindForm
+}
+
+// changeName is the title of a change without a message: what it
+// changed ("Endret: Tiltaksplan", "Endret: Tiltaksplan og 2 til").
+func changeName(p *pageView, c model.Change) string {
+	if len(c.Items) == 0 {
+		return p.T("changes_title") // never: a change lists what it changed
+	}
+	first := c.Items[0].Title
+	switch c.Items[0].Kind {
+	case model.ChangedSettings:
+		first, _, _ = strings.Cut(p.T("changes_settings"), ":") // "Innstillingene"
+	case model.ChangedLevels:
+		first, _, _ = strings.Cut(p.T("changes_levels"), ":")
+	}
+	if len(c.Items) == 1 {
+		return fmt.Sprintf(p.T("changes_named_one"), first)
+	}
+	return fmt.Sprintf(p.T("changes_named_many"), first, len(c.Items)-1)
 }
 
 // changeAnchor is the anchor of a change on the page and in the feed.

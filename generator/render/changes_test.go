@@ -404,3 +404,37 @@ func TestSiteOwnPagesReserved(t *testing.T) {
 		t.Errorf("the aliases of the site's own pages are not refused: %s", got)
 	}
 }
+
+// TestChangesWithoutMessages: with [changes] messages = false, and for a
+// first line GitHub wrote by itself, an entry is titled by what it
+// changed, in the interface's words (nynorsk here), on the page and in
+// the feed; no commit message shows.
+func TestChangesWithoutMessages(t *testing.T) {
+	h := threeCommits()
+	h.Commits[2].Message = "Update eget-skjema.md"
+	for _, hide := range []bool{false, true} {
+		extra := map[string]string{form: ownForm[form]}
+		if hide {
+			extra["municipalities/test/municipality.toml"] = "\n[changes]\nmessages = false\n"
+		}
+		tree := newMunicipality(t, "lillestrom", "nn", extra, h)
+		html := string(tree["endringer/index.html"])
+		if strings.Contains(html, "Update eget-skjema.md") {
+			t.Error("GitHub's own first line shows on the page")
+		}
+		if !strings.Contains(html, `<h3 class="change__subject">Endra: Eget skjema</h3>`) {
+			t.Errorf("hide=%v: the form's change is not titled by what it changed:\n%s", hide, html)
+		}
+		shown := strings.Contains(html, "Ny frist for tiltaksplanen")
+		if shown == hide {
+			t.Errorf("hide=%v: a message written by a person shows: %v", hide, shown)
+		}
+		if hide && !strings.Contains(html, `Endra: Kontakt og 1 til`) {
+			t.Error("a change of two pages is not titled by the first and the count")
+		}
+		feed := string(tree["endringer/atom.xml"])
+		if !strings.Contains(feed, "<title>Endra: Eget skjema</title>") {
+			t.Errorf("hide=%v: the feed's entry is not titled by what it changed", hide)
+		}
+	}
+}

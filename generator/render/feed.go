@@ -72,7 +72,7 @@ func (b *builder) changesFeed(*markdown.Renderer) (string, []byte, error) {
 	for _, c := range log.Entries {
 		subject, body := splitMessage(c.Message)
 		if subject == "" {
-			subject = p.T("changes_title") + " " + date(c.Time.Format("2006-01-02"))
+			subject = changeName(p, c)
 		}
 		var h strings.Builder
 		for _, blk := range body {

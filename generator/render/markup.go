@@ -107,3 +107,30 @@ func prefixed(prefix, s string) string {
 	}
 	return prefix + s
 }
+
+// addressParts cuts a web or e-mail address where a line may break: after
+// each slash, before each dot and @ ("https://", "example", ".no/",
+// "barnehage/"). The parts joined are the address.
+func addressParts(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			// "//" stays whole: break after the last slash of a run.
+			if i+1 < len(s) && s[i+1] == '/' {
+				continue
+			}
+			if i+1 < len(s) {
+				parts = append(parts, s[start:i+1])
+				start = i + 1
+			}
+		case '.', '@':
+			if i > start {
+				parts = append(parts, s[start:i])
+				start = i
+			}
+		}
+	}
+	return append(parts, s[start:])
+}

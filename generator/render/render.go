@@ -291,6 +291,12 @@ func (b *builder) menu() []link {
 	var rest []link
 	for _, p := range pages {
 		l := link{Title: p.Title, URL: p.URL()}
+		for _, tr := range p.Translations {
+			if l.In == nil {
+				l.In = map[string]link{}
+			}
+			l.In[tr.Lang] = link{Title: tr.Title, URL: p.TranslationURL(tr.Lang)}
+		}
 		if m.Style == model.StyleVardo && (p.Slug == "stafettlogg" || p.Slug == "stafettholder") {
 			stafett = append(stafett, l)
 		} else {

@@ -26,7 +26,7 @@ func TestPreviewServesTheSitesOwnPages(t *testing.T) {
 			t.Errorf("/vardo/kom-i-gang/: %d", code)
 		}
 		code, body := get(t, srv.URL+"/vardo/endringer/")
-		if code != 200 || !strings.Contains(body, `id="endring-0123456789ab"`) || !strings.Contains(body, "Ny frist") {
+		if code != 200 || !strings.Contains(body, `id="endring-0123456789ab"`) || !strings.Contains(body, "Endret: Tiltak i egen tjeneste") {
 			t.Errorf("/vardo/endringer/ (%d) does not list the change", code)
 		}
 		if code, body := get(t, srv.URL+"/vardo/endringer/atom.xml"); code != 200 || !strings.Contains(body, "<feed") {
