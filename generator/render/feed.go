@@ -70,7 +70,7 @@ func (b *builder) changesFeed(*markdown.Renderer) (string, []byte, error) {
 		f.Title = own.Title + " – " + b.m.ShortName + " – BTI"
 	}
 	for _, c := range log.Entries {
-		subject, body := splitMessage(c.Message)
+		subject, body := model.SplitMessage(c.Message)
 		if subject == "" {
 			subject = p.T("changes_title") + " " + date(c.Time.Format("2006-01-02"))
 		}
