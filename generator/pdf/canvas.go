@@ -24,9 +24,11 @@ const (
 // artifact. finish (document.go) turns it into a PDF.
 type canvas struct {
 	// pageW and pageH are the size of the pages in the layout's
-	// millimetres; scale is how many millimetres of paper each is (a
-	// poster laid out on A4 is printed on A3 at the square root of two).
+	// millimetres; scale is how many millimetres of paper each is, and
+	// paperW, paperH the paper's size (a poster laid out on A4 is printed
+	// on A3 at 297/210; printOn).
 	pageW, pageH, scale float64
+	paperW, paperH      float64
 	// flat, while set, draws everything as a layout artifact and makes
 	// no annotations: a slide's miniature on its notes page.
 	flat     bool
@@ -95,18 +97,25 @@ type annotation struct {
 }
 
 // newCanvas is a canvas of A4 pages.
-func newCanvas() (*canvas, error) { return newCanvasOf(PageW, PageH, 1) }
+func newCanvas() (*canvas, error) { return newCanvasOf(PageW, PageH) }
 
-// newCanvasOf is a canvas of pages w by h millimetres, printed at scale.
-func newCanvasOf(w, h, scale float64) (*canvas, error) {
+// newCanvasOf is a canvas of pages w by h millimetres.
+func newCanvasOf(w, h float64) (*canvas, error) {
 	fs, err := faces()
 	if err != nil {
 		return nil, err
 	}
-	c := &canvas{pageW: w, pageH: h, scale: scale, size: 10, mark: mark{art: artLayout}}
+	c := &canvas{pageW: w, pageH: h, scale: 1, paperW: w, paperH: h, size: 10, mark: mark{art: artLayout}}
 	c.fonts[0] = newUsedFont(fs[0], "F1")
 	c.fonts[1] = newUsedFont(fs[1], "F2")
 	return c, nil
+}
+
+// printOn prints the pages, laid out at their size, on paper w by h
+// millimetres, scaled to its width (A4 to A3: A3's height is A4's scaled
+// to within 0.05 mm).
+func (c *canvas) printOn(w, h float64) {
+	c.scale, c.paperW, c.paperH = w/c.pageW, w, h
 }
 
 // addPage starts a new page and makes it current.
@@ -211,6 +220,10 @@ func num(b []byte, v float64) []byte {
 
 // ptX and ptY turn the layout's millimetres from the top-left corner
 // into the points of the page's content, from its foot.
+// factor appends a scale factor, with the five decimals that keep a
+// page's width to a hundredth of a point.
+func factor(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 5, 64) }
+
 func ptX(mm float64) float64           { return mm * mmToPt }
 func (p *page) ptY(mm float64) float64 { return (p.h - mm) * mmToPt }
 
@@ -394,9 +407,9 @@ func (c *canvas) miniature(x, y, width, w, h float64, draw func()) {
 	// What the page caches of the graphics state is restored with it.
 	saved := *p
 	p.buf = append(p.buf, "q "...)
-	p.buf = num(p.buf, k)
+	p.buf = factor(p.buf, k)
 	p.buf = append(p.buf, " 0 0 "...)
-	p.buf = num(p.buf, k)
+	p.buf = factor(p.buf, k)
 	p.buf = append(p.buf, ' ')
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')

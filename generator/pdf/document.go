@@ -113,8 +113,8 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		if c.scale != 1 {
 			// Laid out smaller, printed at scale: the annotations' and
 			// figures' rectangles are scaled the same (rectPt).
-			b := append([]byte("q "), num(nil, c.scale)...)
-			b = append(append(b, " 0 0 "...), num(nil, c.scale)...)
+			b := factor([]byte("q "), c.scale)
+			b = factor(append(b, " 0 0 "...), c.scale)
 			buf = append(append(append(b, " 0 0 cm\n"...), buf...), "Q\n"...)
 		}
 		deflated[i] = deflate(buf)
@@ -124,7 +124,7 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		content := d.add(stream(types.Dict{}, deflated[i]))
 		pd := types.Dict{
 			"Type": types.Name("Page"), "Parent": pagesRef, "Resources": resRef, "Contents": content,
-			"MediaBox": types.NewNumberArray(0, 0, round2(c.pageW*c.scale*mmToPt), round2(c.pageH*c.scale*mmToPt)),
+			"MediaBox": types.NewNumberArray(0, 0, round2(c.paperW*mmToPt), round2(c.paperH*mmToPt)),
 		}
 		if len(p.mcids) > 0 {
 			pd["StructParents"] = types.Integer(pageKeys[i])

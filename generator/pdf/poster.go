@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"cmp"
-	"math"
 	"strconv"
 	"time"
 
@@ -126,13 +125,12 @@ func newPosterContent(m *model.Municipality, g *model.Guide, paper string, opts 
 // model.PaperA3): one page, tagged like every PDF of bti.
 func Poster(m *model.Municipality, g *model.Guide, paper string, opts Options) ([]byte, error) {
 	p := newPosterContent(m, g, paper, opts)
-	scale := 1.0
-	if paper == model.PaperA3 {
-		scale = math.Sqrt2
-	}
-	c, err := newCanvasOf(PageW, PageH, scale)
+	c, err := newCanvas()
 	if err != nil {
 		return nil, err
+	}
+	if paper == model.PaperA3 {
+		c.printOn(297, 420)
 	}
 	w := newWriter(c, p.Lang, "", Footer{})
 	c.addPage()
@@ -186,7 +184,7 @@ func drawPoster(w *writer, p posterContent, logo []byte) {
 	fit, total := w.posterFitting(p.Levels, levelsW, avail)
 	gap := 3.0
 	if len(p.Levels) > 1 {
-		gap += min((avail-total)/float64(len(p.Levels)-1), 8)
+		gap += min((avail-total)/float64(len(p.Levels)-1), 12)
 	}
 	var railTop, railBottom float64
 	for i, lv := range p.Levels {
@@ -238,8 +236,8 @@ func drawPoster(w *writer, p posterContent, logo []byte) {
 func (w *writer) posterFitting(levels []posterLevel, width, avail float64) (posterFit, float64) {
 	// The steps are what must be read from afar: their size goes before
 	// the summaries.
-	fits := []posterFit{{16, 10.5}, {15, 10.5}, {14, 10.5}, {13, 10.5}, {12, 10.5}}
-	for _, step := range []float64{16, 15, 14, 13, 12, 11, 10, 9, 8} {
+	fits := []posterFit{{20, 11}, {18, 11}, {16, 10.5}, {15, 10.5}, {14, 10.5}, {13, 10.5}, {12, 10.5}}
+	for _, step := range []float64{20, 18, 16, 15, 14, 13, 12, 11, 10, 9, 8} {
 		fits = append(fits, posterFit{step: step})
 	}
 	var total float64

@@ -27,7 +27,7 @@ func lead(size float64) float64 { return size * 0.42 }
 // Deck makes the training deck of m: a page per slide, tagged.
 func Deck(m *model.Municipality, opts Options) ([]byte, error) {
 	d := newDeckContent(m, opts)
-	c, err := newCanvasOf(slideW, slideH, 1)
+	c, err := newCanvasOf(slideW, slideH)
 	if err != nil {
 		return nil, err
 	}
