@@ -358,10 +358,10 @@ func TestDeckInNynorsk(t *testing.T) {
 			continue
 		}
 		for file, words := range map[string][]string{
-			model.URLDeck:                                       {"For tilsette i", "Kva er BTI?", "Slik finn du handboka", "Kven kan du spørje?"},
-			model.URLDeckNotes:                                  {"Notat til opplæringa", "Lysbilete 1:"},
+			model.URLDeck:      {"For tilsette i", "Kva er BTI?", "Slik finn du handboka", "Kven kan du spørje?"},
+			model.URLDeckNotes: {"Notat til opplæringa", "Lysbilete 1:"},
 			model.PosterPDFURL(m.Guides[0], true, model.PaperA4): {"Heile handboka:", "Uroa for eit barn"},
-			model.URLChangeNotice:                               {"Nytt i handboka", "Endringar frå"},
+			model.URLChangeNotice:                                {"Nytt i handboka", "Endringar frå"},
 		} {
 			text := structText(t, pdfs[m.Slug+file])
 			for _, w := range words {
