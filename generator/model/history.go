@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"sort"
@@ -304,4 +305,24 @@ var serviceSubjects = regexp.MustCompile(`^(?:(?:Update|Create|Delete|Add|Edit|U
 // service wrote by itself (see changeMessage).
 func serviceSubject(s string) bool {
 	return serviceSubjects.MatchString(strings.TrimSpace(s))
+}
+
+// Name names what a change changed when it has no message to show, in
+// the words of word (an interface-text table): "Endret: Tiltaksplan",
+// "Endret: Tiltaksplan og 2 til", "Endret: Innstillingene".
+func (c Change) Name(word func(key string) string) string {
+	if len(c.Items) == 0 {
+		return word("changes_title") // never: a change lists what it changed
+	}
+	first := c.Items[0].Title
+	switch c.Items[0].Kind {
+	case ChangedSettings:
+		first, _, _ = strings.Cut(word("changes_settings"), ":") // "Innstillingene"
+	case ChangedLevels:
+		first, _, _ = strings.Cut(word("changes_levels"), ":")
+	}
+	if len(c.Items) == 1 {
+		return fmt.Sprintf(word("changes_named_one"), first)
+	}
+	return fmt.Sprintf(word("changes_named_many"), first, len(c.Items)-1)
 }

@@ -347,11 +347,41 @@ type Translation struct {
 }
 
 // PDF is one PDF of a site: of a toolbox document (Tool, with
-// Translation for a translation's), of a guide (Guide), or the binder of
-// the whole toolbox (neither).
+// Translation for a translation's), of a guide (Guide), the binder of
+// the whole toolbox, a guide's poster for the staff room (Guide, Paper),
+// the training deck and its speaker notes, or the change notice. Kind
+// says which.
 type PDF struct {
 	URL         string // root-relative: "/pdf/samtykkeskjema.pdf"
+	Kind        string // one of the PDF* kinds
 	Tool        *Tool
 	Translation *Translation
 	Guide       *Guide
+	// Paper is a poster's paper size: PaperA4 or PaperA3.
+	Paper string
+}
+
+// The kinds of PDF (PDF.Kind).
+const (
+	PDFTool      = "tool"    // a toolbox document or its translation
+	PDFGuide     = "guide"   // a guide's handlingsveileder
+	PDFBinder    = "binder"  // the toolbox binder (perm)
+	PDFPoster    = "poster"  // a guide's model on one page (plakat)
+	PDFDeck      = "deck"    // the training slides (opplæring)
+	PDFDeckNotes = "notes"   // the slides' speaker notes
+	PDFChanges   = "changes" // the change notice for the staff room's board
+)
+
+// Paper sizes of a poster.
+const (
+	PaperA4 = "A4"
+	PaperA3 = "A3"
+)
+
+// Made reports whether the PDF is made in a build with the history h
+// (nil: none): every PDF is, except the change notice, which needs a
+// history (without one, the change log says there is none, and links
+// no PDF).
+func (p *PDF) Made(h *History) bool {
+	return p.Kind != PDFChanges || h != nil
 }

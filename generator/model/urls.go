@@ -44,6 +44,22 @@ func (t *Tool) PDFURL(lang string) string {
 // GuidePDFURL is the URL of the printable PDF of guide g.
 func GuidePDFURL(g *Guide) string { return "/pdf/veileder-" + g.ID + ".pdf" }
 
+// PosterPDFURL is the URL of the poster of guide g on paper (PaperA4 or
+// PaperA3): /pdf/plakat.pdf and /pdf/plakat-a3.pdf when g is the
+// municipality's only guide, /pdf/plakat-<guide>.pdf and
+// /pdf/plakat-<guide>-a3.pdf when it has several (a poster shows one
+// guide's steps: a kindergarten's wall needs its own).
+func PosterPDFURL(g *Guide, only bool, paper string) string {
+	name := "plakat"
+	if !only {
+		name += "-" + g.ID
+	}
+	if paper == PaperA3 {
+		name += "-a3"
+	}
+	return "/pdf/" + name + ".pdf"
+}
+
 // URL of the page.
 func (p *Page) URL() string { return "/" + p.Slug + "/" }
 
@@ -57,6 +73,12 @@ const (
 	URLServices = "/tjenester/"
 	URLSearch   = "/sok/"
 	URLBinder   = "/pdf/perm.pdf"
+	// URLDeck is the training deck (opplæring), URLDeckNotes its
+	// speaker notes.
+	URLDeck      = "/pdf/opplaering.pdf"
+	URLDeckNotes = "/pdf/opplaering-notater.pdf"
+	// URLChangeNotice is the change notice for the staff room's board.
+	URLChangeNotice = "/pdf/endringer.pdf"
 	// URLStart is the page for someone new to BTI (kom i gang).
 	URLStart = "/kom-i-gang/"
 	// URLChanges is the handbook's change log, and URLChangesFeed the
@@ -92,6 +114,22 @@ func ValidPhone(s string) bool {
 		}
 	}
 	return digits >= 3
+}
+
+// TelURL is the tel: URL of a phone number as written: its digits (and
+// a leading +), with Norway's +47 before a number of eight digits.
+func TelURL(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "+") && len(out) == 8 {
+		out = "+47" + out
+	}
+	return "tel:" + out
 }
 
 // FileURL is the URL at which a published file (an attachment or image,

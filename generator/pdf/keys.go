@@ -27,13 +27,17 @@ type Job struct {
 	opts Options
 }
 
-// Jobs lists the PDFs of m (m.PDFs, as check decided them), the binder
+// Jobs lists the PDFs of m (m.PDFs, as check decided them) that a build
+// with opts makes (the change notice only with a history), the binder
 // first (it takes longest).
 func Jobs(m *model.Municipality, opts Options) []Job {
 	var jobs []Job
 	for _, p := range m.PDFs {
+		if !p.Made(opts.History) {
+			continue
+		}
 		j := Job{Path: strings.TrimPrefix(p.URL, "/"), PDF: p, m: m, opts: opts}
-		if p.Tool == nil && p.Guide == nil {
+		if p.Kind == model.PDFBinder {
 			jobs = append([]Job{j}, jobs...)
 		} else {
 			jobs = append(jobs, j)
@@ -45,13 +49,23 @@ func Jobs(m *model.Municipality, opts Options) []Job {
 // Make makes the PDF.
 func (j Job) Make() ([]byte, error) {
 	return safeMake(func() ([]byte, error) {
-		switch p := j.PDF; {
-		case p.Tool != nil:
+		switch p := j.PDF; p.Kind {
+		case model.PDFTool:
 			return Tool(j.m, p.Tool, p.Translation, j.opts)
-		case p.Guide != nil:
+		case model.PDFGuide:
 			return Guide(j.m, p.Guide, j.opts)
+		case model.PDFPoster:
+			return Poster(j.m, p.Guide, p.Paper, j.opts)
+		case model.PDFDeck:
+			return Deck(j.m, j.opts)
+		case model.PDFDeckNotes:
+			return DeckNotes(j.m, j.opts)
+		case model.PDFChanges:
+			return ChangeNotice(j.m, j.opts)
+		case model.PDFBinder:
+			return Binder(j.m, j.opts)
 		}
-		return Binder(j.m, j.opts)
+		return nil, fmt.Errorf("no PDF of kind %q", j.PDF.Kind)
 	})
 }
 
@@ -60,22 +74,29 @@ func (j Job) Make() ([]byte, error) {
 // levels, labels and logo, the interface text, and the document's own
 // content as the layout receives it (its blocks: text, links as resolved,
 // fields), with its date. A guide's key covers each of its steps; the
-// binder's each of its documents.
+// binder's each of its documents; a poster's, the deck's and the change
+// notice's all they show, gathered as their layouts read it.
 func (j Job) Key() [32]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "bti pdf\x00%s\x00", generator())
+	fmt.Fprintf(h, "bti pdf\x00%s\x00%s\x00", generator(), j.PDF.Kind)
 	writeMunicipality(h, j.m, j.opts)
 	ws := j.opts.words(j.m, j.m.Language)
-	switch p := j.PDF; {
-	case p.Tool != nil:
+	switch p := j.PDF; p.Kind {
+	case model.PDFTool:
 		writeTool(h, j.m, p.Tool, p.Translation, j.opts)
-	case p.Guide != nil:
+	case model.PDFGuide:
 		g := p.Guide
 		url := pageURL(j.m, g.URL())
 		fmt.Fprintf(h, "guide\x00%s\x00%s\x00%s\x00", g.ID, g.Title, g.Audience)
 		writeJSON(h, Blocks(g.Intro, linkFunc(j.m, url)))
 		writeJSON(h, guideBlocks(j.m, g, ws))
 		fmt.Fprintf(h, "%v\x00", j.opts.lastChange(guideFiles(j.m, g)...))
+	case model.PDFPoster:
+		writeJSON(h, newPosterContent(j.m, p.Guide, p.Paper, j.opts))
+	case model.PDFDeck, model.PDFDeckNotes:
+		writeJSON(h, newDeckContent(j.m, j.opts))
+	case model.PDFChanges:
+		writeJSON(h, newNoticeContent(j.m, j.opts))
 	default:
 		levels, other := binderSections(j.m)
 		fmt.Fprintf(h, "binder\x00%v\x00", j.opts.lastChange(binderFiles(j.m, levels, other)...))

@@ -177,7 +177,7 @@ func PDFJobs(fsys fs.FS, site *model.Site, opts render.Options) ([]PDFJob, error
 	}
 	var out []PDFJob
 	for _, m := range site.Municipalities {
-		popts := pdf.Options{Changed: opts.Changed, Text: text}
+		popts := pdf.Options{Changed: opts.Changed, Text: text, History: opts.History}
 		if m.Logo != "" {
 			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
 		}

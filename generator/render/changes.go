@@ -30,8 +30,9 @@ type changesView struct {
 	// Period says which months the page shows ("" without a history).
 	Period string
 	Months []changeMonth
-	// Feed is the Atom feed, "" without a history.
-	Feed string
+	// Feed is the Atom feed, "" without a history; Notice the change
+	// notice to print (PDF), "" without a history or without PDFs.
+	Feed, Notice string
 }
 
 // changeMonth is the changes of one month.
@@ -49,17 +50,10 @@ type changeEntry struct {
 	// Named is true when the commit had no message to show and Subject
 	// names what it changed, in the interface's words.
 	Named bool
-	Body  []messageBlock
+	Body  []model.MessageBlock
 	Items []changeItemView
 	// More are the items beyond the first ones, behind a disclosure.
 	More []changeItemView
-}
-
-// messageBlock is a paragraph of a commit message, or a list when its
-// lines begin with "- " or "* ".
-type messageBlock struct {
-	Text  string
-	Items []string
 }
 
 // changeItemView is a page or document a change touched.
@@ -111,6 +105,13 @@ func (b *builder) changesPage(r *markdown.Renderer) (*pageView, error) {
 			v.Period = fmt.Sprintf(p.T("changes_period"), date(log.Since.Format("2006-01-02")), date(log.Newest.Format("2006-01-02")))
 		}
 		v.Months = b.changeMonths(p, log)
+		if b.opts.PDF {
+			for _, pdf := range b.m.PDFs {
+				if pdf.Kind == model.PDFChanges && pdf.Made(b.opts.History) {
+					v.Notice = pdf.URL
+				}
+			}
+		}
 	}
 	p.Changes = v
 	return p, nil
@@ -130,9 +131,9 @@ func (b *builder) changeMonths(p *pageView, log *model.ChangeLog) []changeMonth 
 			out = append(out, changeMonth{ID: "maned-" + key, Name: name})
 		}
 		e := changeEntry{ID: changeAnchor(c.Hash), Date: c.Time.Format("2006-01-02")}
-		e.Subject, e.Body = splitMessage(c.Message)
+		e.Subject, e.Body = model.SplitMessage(c.Message)
 		if e.Subject == "" {
-			e.Subject, e.Named = changeName(p, c), true
+			e.Subject, e.Named = c.Name(p.T), true
 		}
 		for i, it := range c.Items {
 			iv := b.changeItem(p, it)
@@ -201,114 +202,12 @@ func (b *builder) toolKind(url string) string {
 	return model.KindForm
 }
 
-// changeName is the title of a change without a message: what it
-// changed ("Endret: Tiltaksplan", "Endret: Tiltaksplan og 2 til").
-func changeName(p *pageView, c model.Change) string {
-	if len(c.Items) == 0 {
-		return p.T("changes_title") // never: a change lists what it changed
-	}
-	first := c.Items[0].Title
-	switch c.Items[0].Kind {
-	case model.ChangedSettings:
-		first, _, _ = strings.Cut(p.T("changes_settings"), ":") // "Innstillingene"
-	case model.ChangedLevels:
-		first, _, _ = strings.Cut(p.T("changes_levels"), ":")
-	}
-	if len(c.Items) == 1 {
-		return fmt.Sprintf(p.T("changes_named_one"), first)
-	}
-	return fmt.Sprintf(p.T("changes_named_many"), first, len(c.Items)-1)
-}
-
 // changeAnchor is the anchor of a change on the page and in the feed.
 func changeAnchor(hash string) string {
 	if len(hash) > 12 {
 		hash = hash[:12]
 	}
 	return "endring-" + hash
-}
-
-// splitMessage splits a commit message into its subject (the first
-// paragraph, on one line) and the rest as paragraphs and lists. Trailers
-// such as "Signed-off-by:" at the end are left out.
-func splitMessage(msg string) (string, []messageBlock) {
-	paras := paragraphs(msg)
-	if len(paras) == 0 {
-		return "", nil
-	}
-	subject := strings.Join(paras[0], " ")
-	paras = paras[1:]
-	if n := len(paras); n > 0 && trailers(paras[n-1]) {
-		paras = paras[:n-1]
-	}
-	var out []messageBlock
-	for _, lines := range paras {
-		if isList(lines) {
-			var items []string
-			for _, l := range lines {
-				if t, ok := listItem(l); ok {
-					items = append(items, t)
-				} else if len(items) > 0 {
-					items[len(items)-1] += " " + l // an item's next line
-				}
-			}
-			out = append(out, messageBlock{Items: items})
-			continue
-		}
-		out = append(out, messageBlock{Text: strings.Join(lines, " ")})
-	}
-	return subject, out
-}
-
-// paragraphs splits text at blank lines into paragraphs of trimmed lines.
-func paragraphs(text string) [][]string {
-	var out [][]string
-	var cur []string
-	for _, l := range strings.Split(text, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			if len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
-			}
-			continue
-		}
-		cur = append(cur, l)
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// isList reports whether a paragraph is a list: its first line is an item.
-func isList(lines []string) bool {
-	_, ok := listItem(lines[0])
-	return ok
-}
-
-// listItem returns the text of a list line ("- tekst", "* tekst").
-func listItem(l string) (string, bool) {
-	for _, mark := range []string{"- ", "* ", "• "} {
-		if t, ok := strings.CutPrefix(l, mark); ok {
-			return strings.TrimSpace(t), true
-		}
-	}
-	return "", false
-}
-
-// trailers reports whether every line of a paragraph is a git trailer
-// ("Signed-off-by: Name <mail>"): a word with hyphens, a colon, a value.
-func trailers(lines []string) bool {
-	for _, l := range lines {
-		key, value, ok := strings.Cut(l, ": ")
-		if !ok || value == "" || !strings.Contains(key, "-") || strings.IndexFunc(key, func(r rune) bool {
-			return !(unicode.IsLetter(r) || r == '-')
-		}) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // itemKind says what an item is beside its level's badge: "Trinn",

@@ -21,6 +21,12 @@ import (
 // host) with the extra files, rendered with the history.
 func newMunicipality(t *testing.T, style, lang string, extra map[string]string, h *model.History) output.Tree {
 	t.Helper()
+	return newMunicipalityWith(t, style, lang, extra, render.Options{History: h})
+}
+
+// newMunicipalityWith is newMunicipality rendered with opts.
+func newMunicipalityWith(t *testing.T, style, lang string, extra map[string]string, opts render.Options) output.Tree {
+	t.Helper()
 	files, err := scaffold.Files(scaffold.Options{Slug: "test", Style: style, Name: "Test kommune", Language: lang})
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +46,7 @@ func newMunicipality(t *testing.T, style, lang string, extra map[string]string, 
 	if l.Errors() > 0 {
 		t.Fatal(l.Sorted())
 	}
-	tree, err := pipeline.Render(ov, site, render.Options{History: h})
+	tree, err := pipeline.Render(ov, site, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,9 +70,9 @@ func (b *builder) changesFeed(*markdown.Renderer) (string, []byte, error) {
 		f.Title = own.Title + " – " + b.m.ShortName + " – BTI"
 	}
 	for _, c := range log.Entries {
-		subject, body := splitMessage(c.Message)
+		subject, body := model.SplitMessage(c.Message)
 		if subject == "" {
-			subject = changeName(p, c)
+			subject = c.Name(p.T)
 		}
 		var h strings.Builder
 		for _, blk := range body {

@@ -79,7 +79,7 @@ func toolLevels(t *model.Tool) []int {
 
 // howToSlug is the national page that explains how to use the handbook,
 // linked from the front page.
-const howToSlug = "slik-bruker-du-handboka"
+const howToSlug = model.SlugHowTo
 
 func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	p := b.page("front", "/", "")
@@ -101,21 +101,7 @@ func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 
 // mostUsedForms are the forms that steps use, those that most steps list
 // first.
-func (b *builder) mostUsedForms() []*model.Tool {
-	var forms []*model.Tool
-	for _, t := range b.m.Toolbox {
-		if t.Kind == model.KindForm && len(t.UsedBy) > 0 {
-			forms = append(forms, t)
-		}
-	}
-	sort.SliceStable(forms, func(i, j int) bool {
-		if len(forms[i].UsedBy) != len(forms[j].UsedBy) {
-			return len(forms[i].UsedBy) > len(forms[j].UsedBy)
-		}
-		return forms[i].Title < forms[j].Title
-	})
-	return forms
-}
+func (b *builder) mostUsedForms() []*model.Tool { return b.m.MostUsedForms() }
 
 func (b *builder) guidePage(gv *guideView) *pageView {
 	p := b.page("guide", gv.URL, gv.Title)

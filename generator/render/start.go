@@ -33,10 +33,21 @@ type startView struct {
 	ToolCount int
 	Forms     []*toolRef
 	Binder    string
+	// Posters are each guide's poster, Deck and DeckNotes the training
+	// slides and their notes (empty without PDFs).
+	Posters         []posterLink
+	Deck, DeckNotes string
 	// Contacts are the people to ask (municipality.toml's contacts);
 	// ContactPage the municipality's page about them, if any.
 	Contacts    []*model.Contact
 	ContactPage *link
+}
+
+// posterLink is a guide's poster on A4 and on A3; Guide is the guide's
+// short title when the site has several.
+type posterLink struct {
+	Guide  string
+	A4, A3 string
 }
 
 // startLevel is one level of the model with its line and a link to it in
@@ -57,10 +68,10 @@ type pageRef struct {
 // startPages are the slugs of the pages the start page links, in the
 // national content and the samples.
 const (
-	aboutSlug         = "om-bti"
-	stafettholderSlug = "stafettholder"
-	stafettloggSlug   = "stafettlogg"
-	contactSlug       = "kontakt"
+	aboutSlug         = model.SlugAbout
+	stafettholderSlug = model.SlugStafettholder
+	stafettloggSlug   = model.SlugStafettlogg
+	contactSlug       = model.SlugContact
 )
 
 // startPage builds /kom-i-gang/.
@@ -108,6 +119,7 @@ func (b *builder) startPage(r *markdown.Renderer) (*pageView, error) {
 	}
 	if b.opts.PDF {
 		v.Binder = model.URLBinder
+		b.printedMaterial(v)
 	}
 	if pg := b.pageBySlug(contactSlug); pg != nil {
 		v.ContactPage = &link{Title: pg.Title, URL: pg.URL()}
@@ -135,4 +147,35 @@ func stafettSummaries(pages []pageRef) bool {
 		}
 	}
 	return false
+}
+
+// printedMaterial links the posters and the training deck of the site
+// (as check decided them in m.PDFs) from the start page.
+func (b *builder) printedMaterial(v *startView) {
+	for _, g := range b.m.Guides {
+		pl := posterLink{}
+		if len(b.m.Guides) > 1 {
+			pl.Guide = g.ShortTitle
+		}
+		for _, p := range b.m.PDFs {
+			if p.Kind == model.PDFPoster && p.Guide == g {
+				if p.Paper == model.PaperA3 {
+					pl.A3 = p.URL
+				} else {
+					pl.A4 = p.URL
+				}
+			}
+		}
+		if pl.A4 != "" || pl.A3 != "" {
+			v.Posters = append(v.Posters, pl)
+		}
+	}
+	for _, p := range b.m.PDFs {
+		switch p.Kind {
+		case model.PDFDeck:
+			v.Deck = p.URL
+		case model.PDFDeckNotes:
+			v.DeckNotes = p.URL
+		}
+	}
 }
