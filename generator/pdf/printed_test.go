@@ -271,6 +271,11 @@ func TestDeck(t *testing.T) {
 				}
 			}
 			text := structText(t, data)
+			// The samples' and new municipalities' texts fit their slides:
+			// nothing is cut short with "…".
+			if strings.Contains(text, "…") {
+				t.Errorf("%s: text cut short on a slide:\n%s", name, text)
+			}
 			for n := range 4 {
 				if page := pdfText(t, data, 3+n, 3+n); !strings.Contains(page, m.Levels[n].Title) {
 					t.Errorf("%s: slide %d is not level %d's: %s", name, 3+n, n, page)

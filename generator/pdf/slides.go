@@ -346,7 +346,7 @@ func (w *writer) formsSlide(d deckContent, s slide, sect *elem) {
 	}
 	rows := (len(s.Cards) + cols - 1) / cols
 	cw := (slideW - 2*slideMargin - gap*float64(cols-1)) / float64(cols)
-	ch := min((slideFoot-y-gap*float64(rows-1))/float64(max(rows, 1)), 62)
+	ch := min((slideFoot-y-gap*float64(rows-1))/float64(max(rows, 1)), 74)
 	qr := ch - 2*pad
 	list := sect.add("L")
 	list.attr = listAttr("None")
@@ -367,7 +367,16 @@ func (w *writer) formsSlide(d deckContent, s slide, sect *elem) {
 		}
 		if k.Text != "" && len(s.Cards) > 1 {
 			c.setColor(50, 50, 50)
-			w.textAt(body.add("P"), plain(k.Text), tx, ty, tw, 16, lead(16), int((cy+ch-pad-ty)/lead(16)))
+			// The largest size at which the whole summary fits the card;
+			// only below the smallest is it cut.
+			size, room := 16.0, 0
+			for size = 16.0; ; size-- {
+				room = int((cy + ch - pad - ty) / lead(size))
+				if size <= 12 || len(w.linesOf(plain(k.Text), tw, size)) <= room {
+					break
+				}
+			}
+			w.textAt(body.add("P"), plain(k.Text), tx, ty, tw, size, lead(size), room)
 		}
 		w.qrFigure(body, d.QRAlt, k.URL, x+pad, cy+pad, qr)
 	}
@@ -461,7 +470,7 @@ func (w *writer) contact(body *elem, k contact, x, y, width, scale float64) floa
 	y = w.textAt(body.add("P"), bold(k.Name), x, y, width, name, lead(name), 2) + 1
 	if k.Role != "" {
 		c.setColor(70, 70, 70)
-		y = w.textAt(body.add("P"), plain(k.Role), x, y, width, role, lead(role), 3) + 2
+		y = w.textAt(body.add("P"), plain(k.Role), x, y, width, role, lead(role), 5) + 2
 	}
 	c.setColor(25, 25, 25)
 	if k.Phone != "" {
