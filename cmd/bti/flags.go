@@ -77,7 +77,11 @@ func parse(fl *flag.FlagSet, c *cliFlags, args []string, stdout, stderr io.Write
 			msg := err.Error()
 			switch {
 			case unknownFlag.MatchString(msg):
-				msg = diag.T(lang, "cli.unknown_flag", "cmd", c.name, "flag", unknownFlag.FindStringSubmatch(msg)[1])
+				given := unknownFlag.FindStringSubmatch(msg)[1]
+				msg = diag.T(lang, "cli.unknown_flag", "cmd", c.name, "flag", given)
+				if s := closestFlag(fl, given); s != "" {
+					msg += " (" + diag.T(lang, "cli.did_you_mean", "cmd", s) + ")"
+				}
 			case needsValue.MatchString(msg):
 				msg = diag.T(lang, "cli.flag_needs_value", "cmd", c.name, "flag", "-"+needsValue.FindStringSubmatch(msg)[1])
 			case badValue.MatchString(msg):
@@ -100,6 +104,22 @@ func parse(fl *flag.FlagSet, c *cliFlags, args []string, stdout, stderr io.Write
 		return nil, 2
 	}
 	return pos, -1
+}
+
+// closestFlag is the flag of fl whose name is closest to given (as the
+// flag package names it, "-nopdf"), written as bti help shows it
+// ("--no-pdf"), or "" when none is close.
+func closestFlag(fl *flag.FlagSet, given string) string {
+	var names []string
+	fl.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	s := diag.Suggest(strings.TrimLeft(given, "-"), names)
+	switch {
+	case s == "":
+		return ""
+	case len(s) == 1:
+		return "-" + s
+	}
+	return "--" + s
 }
 
 func validLang(l string) bool { return l == "nb" || l == "nn" || l == "en" }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,7 @@ const (
 	outNameTaken   diag.Code = "BTI519"
 	outWriteFailed diag.Code = "BTI520"
 	outWriteBroke  diag.Code = "BTI521"
+	outIsLink      diag.Code = "BTI522"
 )
 
 // sourceFolders are the folders of a project that hold its sources.
@@ -76,7 +78,37 @@ func checkOutDir(project, out, shown string) *diag.Diagnostic {
 	if fi, err := os.Stat(filepath.Join(dir, "municipalities")); err == nil && fi.IsDir() {
 		return at(outIsAProject)
 	}
+	if isLink(out) {
+		return at(outIsLink, "target", linkTarget(out))
+	}
 	return nil
+}
+
+// isLink reports whether the folder out is itself a symbolic link
+// (Clean: with a closing separator, Lstat would follow it).
+func isLink(out string) bool {
+	fi, err := os.Lstat(filepath.Clean(out))
+	return err == nil && fi.Mode()&fs.ModeSymlink != 0
+}
+
+// linkTarget is where the link out leads, as a whole path with "/"
+// (what --out may be given instead).
+func linkTarget(out string) string {
+	out = filepath.Clean(out)
+	target, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		// A link to nothing: where it would lead.
+		if target, err = os.Readlink(out); err != nil {
+			return "?"
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(out), target)
+		}
+	}
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	return filepath.ToSlash(target)
 }
 
 // resolve returns the absolute path of p with every link in the part of
@@ -142,6 +174,8 @@ func writeProblem(err error, shown string) (diag.Diagnostic, bool) {
 			return diag.At(diag.Pos{}, outLink, "out", shown, "path", strings.Join(r.Paths, ", ")), true
 		case output.NotAFolder:
 			return diag.At(diag.Pos{}, outNotAFolder, "out", shown), true
+		case output.DirIsLink:
+			return diag.At(diag.Pos{}, outIsLink, "out", shown, "target", linkTarget(r.Dir)), true
 		case output.ForeignManifest:
 			return diag.At(diag.Pos{}, outNameTaken, "out", shown, "path", strings.Join(r.Paths, ", ")), true
 		}

@@ -235,3 +235,47 @@ func TestRemovedMunicipalityLosesOnlyBtisFiles(t *testing.T) {
 		t.Error("the list of sites still names lillestrom")
 	}
 }
+
+// TestOutputFolderThatIsALinkIsRefused: --out naming a symbolic link (to
+// an empty folder, to a folder with files, with a closing "/") is refused
+// with BTI522 and where it leads, with --force too, and nothing is
+// written there (it used to be reported as a folder with files bti did
+// not make, ".", and --force wrote through it). --out to the folder
+// itself, to a new folder and the usual public/ still build.
+func TestOutputFolderThatIsALinkIsRefused(t *testing.T) {
+	dir, _ := project(t)
+	base := t.TempDir()
+	empty := filepath.Join(base, "tom")
+	full := filepath.Join(base, "full")
+	os.MkdirAll(empty, 0o755)
+	os.MkdirAll(full, 0o755)
+	os.WriteFile(filepath.Join(full, "notater.txt"), []byte("mine"), 0o644)
+	for _, target := range []string{empty, full} {
+		link := filepath.Join(base, "lenke-"+filepath.Base(target))
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		before := snapshot(t, target)
+		for _, args := range [][]string{{"--out", link}, {"--out", link + "/"}, {"--force", "--out", link}} {
+			code, msg := bti(append([]string{"build", "-C", dir, "--no-pdf"}, args...)...)
+			if code != 1 || !strings.Contains(msg, "[BTI522]") || !strings.Contains(msg, filepath.ToSlash(target)) {
+				t.Errorf("%v: exit %d, want 1 and BTI522 naming %s:\n%s", args, code, target, msg)
+			}
+			unchanged(t, "the folder the link leads to", target, before)
+			if after := snapshot(t, target); len(after) != len(before) {
+				t.Errorf("%v: files were added where the link leads: %d, want %d", args, len(after), len(before))
+			}
+			if _, err := os.Lstat(link + ".bti-manifest"); !os.IsNotExist(err) {
+				t.Errorf("%v: a manifest was written beside the link", args)
+			}
+		}
+	}
+	for _, out := range []string{empty, filepath.Join(base, "ny"), "public"} {
+		if code, msg := bti("build", "-C", dir, "--no-pdf", "--out", out); code != 0 {
+			t.Errorf("--out %s: exit %d:\n%s", out, code, msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "vardo", "index.html")); err != nil {
+		t.Error("--out public built no site")
+	}
+}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -14,15 +15,26 @@ import (
 func checkURLs(m *model.Municipality, l *diag.List) {
 	owner := map[string]diag.Words{}
 	claim := func(u string, pos diag.Pos, what diag.Words) bool {
-		if prev, ok := owner[u]; ok {
+		if prev, ok := owner[urlKey(u)]; ok {
 			l.Report(pos, urlTaken, "what", what, "url", u, "other", prev)
 			return false
 		}
-		owner[u] = diag.P("what.at", "what", what, "pos", pos.String())
+		owner[urlKey(u)] = diag.P("what.at", "what", what, "pos", pos.String())
 		return true
 	}
-	for _, u := range []string{model.URLToolbox, model.URLServices, model.URLSearch} {
+	for _, u := range []string{model.URLHome, model.URLToolbox, model.URLServices, model.URLSearch} {
 		owner[u] = diag.P("what.site")
+	}
+	var langs []string
+	translated := func(trs []*model.Translation, url func(string) string, what diag.Words) {
+		for _, tr := range trs {
+			if !slices.Contains(langs, tr.Lang) {
+				langs = append(langs, tr.Lang)
+			}
+			if _, ok := owner[urlKey(url(tr.Lang))]; !ok {
+				owner[urlKey(url(tr.Lang))] = diag.P("what.at", "what", what, "pos", tr.Pos.String())
+			}
+		}
 	}
 	for _, g := range m.Guides {
 		claim(g.URL(), g.Pos, diag.P("what.guide", "name", g.ID))
@@ -32,9 +44,11 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 	}
 	for _, t := range m.Toolbox {
 		claim(t.URL(), t.Pos, diag.P("what.tool", "name", t.Slug))
+		translated(t.Translations, t.TranslationURL, diag.P("what.tool", "name", t.Slug))
 	}
 	for _, p := range m.Pages {
 		claim(p.URL(), p.Pos, diag.P("what.page", "name", p.Slug))
+		translated(p.Translations, p.TranslationURL, diag.P("what.page", "name", p.Slug))
 	}
 	// An alias is an old URL of a page: the reference written, and the
 	// page's URL and title.
@@ -73,14 +87,25 @@ func checkURLs(m *model.Municipality, l *diag.List) {
 			l.Report(a.ref.Pos, aliasIsOwn, "alias", name)
 			continue
 		}
-		if model.Generated(name) {
-			l.Report(a.ref.Pos, aliasGenerated, "alias", name)
+		if model.Generated(name, langs...) {
+			l.Report(a.ref.Pos, aliasGenerated, "alias", a.ref.Name)
 			continue
 		}
 		if claim(name, a.ref.Pos, diag.P("what.alias", "name", a.to)) {
 			m.Redirects = append(m.Redirects, model.Redirect{From: name, To: a.to, Title: a.title})
 		}
 	}
+}
+
+// urlKey is the URL u as the host finds it: without regard to case
+// (Netlify and Windows do not tell /Om/ from /om/), and a folder's
+// index.html the same as the folder.
+func urlKey(u string) string {
+	u = strings.ToLower(u)
+	if strings.HasSuffix(u, "/index.html") {
+		return strings.TrimSuffix(u, "index.html")
+	}
+	return u
 }
 
 // aliasPath checks an alias as written and returns it as the path it

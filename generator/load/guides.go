@@ -186,6 +186,7 @@ func (r *reader) listSteps(g *model.Guide, n int, gl *model.GuideLevel) []*stepJ
 			if lower := strings.ToLower(name); strings.Contains(lower, ".md.") || strings.HasSuffix(lower, ".txt") ||
 				strings.HasSuffix(lower, ".docx") || strings.HasSuffix(lower, ".doc") || strings.HasSuffix(lower, ".rtf") {
 				r.l.Report(diag.Pos{File: p, Line: 1, Col: 1}, stepNotMarkdown, "name", name)
+				r.failed(p)
 			}
 			continue
 		}

@@ -40,6 +40,7 @@ func (r *reader) listDocs(dir string, skip map[string]bool) []docFile {
 		if !strings.HasSuffix(name, ".md") {
 			if !strings.HasPrefix(name, ".") {
 				r.l.Add(diag.At(diag.Pos{File: p}, notUsed, "name", name).WithHint("notmd"))
+				r.failed(p)
 			}
 			continue
 		}

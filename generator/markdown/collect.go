@@ -43,6 +43,15 @@ func walk(doc *model.Doc, pos func(off int) diag.Pos, l *diag.List) {
 			})
 		case *ast.Link:
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: pos(inlineStart(n, 1)), Node: n})
+		case *ast.AutoLink:
+			// <https://…> and a bare https://… are links too; one with a
+			// scheme is checked as [text](…) is (javascript: is refused).
+			// A bare www.… has none: it is always http(s).
+			if n.AutoLinkType == ast.AutoLinkURL {
+				if dest := string(n.Label(src)); hasScheme(dest) {
+					doc.Links = append(doc.Links, &model.Link{Dest: dest, Pos: pos(autoLinkStart(n, src)), Node: n})
+				}
+			}
 		case *ast.Image:
 			at := pos(inlineStart(n, 2))
 			doc.Links = append(doc.Links, &model.Link{Dest: string(n.Destination), Pos: at, Image: true, Node: n})
@@ -141,6 +150,40 @@ func nodeStart(n ast.Node) int {
 func inlineStart(n ast.Node, back int) int {
 	if t, ok := n.FirstChild().(*ast.Text); ok {
 		return max(t.Segment.Start-back, 0)
+	}
+	return nodeStart(n)
+}
+
+// hasScheme reports whether dest begins with a URL scheme ("https:",
+// "javascript:").
+func hasScheme(dest string) bool {
+	for i, r := range dest {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		case i > 0 && r == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// autoLinkStart is the offset of an autolink's "<" (or of its first
+// letter, for a bare one), found after the text before it.
+func autoLinkStart(n *ast.AutoLink, src []byte) int {
+	from := nodeStart(n)
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		from = t.Segment.Stop
+	}
+	from = min(from, len(src))
+	label := n.Label(src)
+	if i := bytes.Index(src[from:], append([]byte{'<'}, label...)); i >= 0 {
+		return from + i
+	}
+	if i := bytes.Index(src[from:], label); i >= 0 {
+		return from + i
 	}
 	return nodeStart(n)
 }

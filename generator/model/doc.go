@@ -27,7 +27,7 @@ type Link struct {
 	Dest  string // destination as written, e.g. "../niva-2/01-mote.md#hva"
 	Pos   Pos
 	Image bool
-	Node  ast.Node // the *ast.Link or *ast.Image
+	Node  ast.Node // the *ast.Link, *ast.Image or *ast.AutoLink (one with a scheme)
 }
 
 // FieldKind says what kind of form field the Markdown declares.

@@ -156,23 +156,45 @@ var sitePages = []string{"kom-i-gang", "endringer"}
 func SitePage(slug string) bool { return slices.Contains(sitePages, slug) }
 
 // generated are files that every site writes at its root; no alias may
-// name them.
+// name them (nor a folder of their name).
 var generated = []string{"/404.html", "/sitemap.xml", "/robots.txt", "/_redirects", "/index.html", "/favicon.ico",
-	URLStart, URLChanges, URLChangesFeed}
+	strings.TrimSuffix(URLStart, "/"), strings.TrimSuffix(URLChanges, "/"), URLChangesFeed}
 
 // fileDirs are the folders of a site that hold files it makes or
-// publishes itself (stylesheets and fonts, PDFs, attachments).
-var fileDirs = []string{"assets", "pdf", "filer"}
+// publishes itself (stylesheets and fonts, PDFs, attachments, the search
+// index, the change log and its feed, the page for someone new).
+var fileDirs = []string{"assets", "pdf", "filer", "sok", "endringer", "kom-i-gang"}
 
 // Generated reports whether the root-relative path p is, or lies below,
 // something the site makes itself (a generated file, or the folders of
 // its assets, PDFs and attachments), so that an alias may not take it.
+// Names are compared without regard to case, as Netlify and Windows
+// find them, and with or without a closing "/" (an alias "/404.html/"
+// is a folder that the file 404.html cannot be beside). A part of p
+// that begins with "_" or "." is the host's (/_redirects, /_headers,
+// /.well-known/) and counts too. langs are the languages of the site's
+// translations: below /en/, the same names are the site's own.
 // (An alias may lie below a page, /verktoykasse/gammelt-navn/: that it
 // is no page's own address is checked against the pages.)
-func Generated(p string) bool {
+func Generated(p string, langs ...string) bool {
+	p = strings.TrimSuffix(strings.ToLower(p), "/")
+	rest := strings.TrimPrefix(p, "/")
+	for _, part := range strings.Split(rest, "/") {
+		if strings.HasPrefix(part, "_") || strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
 	if slices.Contains(generated, p) {
 		return true
 	}
-	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	return slices.Contains(fileDirs, first)
+	first, below, _ := strings.Cut(rest, "/")
+	if slices.Contains(fileDirs, first) {
+		return true
+	}
+	for _, l := range langs {
+		if first == strings.ToLower(l) && below != "" && Generated("/"+below) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,10 @@ const (
 	// beside the output folder, is taken by something bti did not write
 	// (Paths names it).
 	ForeignManifest
+	// DirIsLink: the output folder itself is a symbolic link, which
+	// would lead the whole site (and the removals of a later build)
+	// to wherever it points; Force does not take it over.
+	DirIsLink
 )
 
 // RefusedError is Write refusing to build into a folder. Nothing was
@@ -46,7 +50,8 @@ const maxPaths = 10
 
 func (e *RefusedError) Error() string {
 	what := map[Reason]string{NotEmpty: "holds files bti did not write", InTheWay: "files bti did not write are in the way",
-		Link: "a folder is a symbolic link", NotAFolder: "is not a folder", ForeignManifest: "a file bti did not write has a name bti uses"}[e.Reason]
+		Link: "a folder is a symbolic link", NotAFolder: "is not a folder", ForeignManifest: "a file bti did not write has a name bti uses",
+		DirIsLink: "is a symbolic link"}[e.Reason]
 	s := fmt.Sprintf("output: %s: %s", e.Dir, what)
 	if len(e.Paths) > 0 {
 		s += ": " + strings.Join(e.Paths, ", ")

@@ -119,6 +119,11 @@ func WriteWith(dir string, tree Tree, opts Options) (Stats, error) {
 	}
 
 	// What is there, and whether it is bti's to write: no change yet.
+	// The folder itself is never a link (Clean: "public/" would
+	// follow one).
+	if fi, err := os.Lstat(filepath.Clean(dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return Stats{}, refuse(DirIsLink, dir, nil)
+	}
 	man, err := readManifest(dir)
 	if errors.Is(err, errForeignManifest) {
 		return Stats{}, refuse(ForeignManifest, dir, []string{manifestPath(dir)})

@@ -510,3 +510,42 @@ func TestFormat3ManifestIsRead(t *testing.T) {
 	sameFiles(t, "after the upgrade", files(t, dir), map[string]string{"index.html": "new", "a/new.html": "new",
 		"assets/font.woff2": "new font", "README.md": "mine"})
 }
+
+// TestOutputFolderLinkIsRefused: an output folder that is itself a
+// symbolic link, to an empty folder or to one with files, is refused
+// with nothing written there, with Force too and with a closing "/";
+// the folder it leads to is built into as usual.
+func TestOutputFolderLinkIsRefused(t *testing.T) {
+	base := t.TempDir()
+	empty := filepath.Join(base, "empty")
+	full := filepath.Join(base, "full")
+	os.MkdirAll(empty, 0o755)
+	os.MkdirAll(full, 0o755)
+	os.WriteFile(filepath.Join(full, "index.html"), []byte("precious"), 0o644)
+	tree := Tree{"index.html": []byte("r"), "a/index.html": []byte("a")}
+	for _, target := range []string{empty, full} {
+		link := filepath.Join(base, "public-"+filepath.Base(target))
+		if err := os.Symlink(target, link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		before := files(t, target)
+		for _, o := range []Options{{}, {Force: true}} {
+			for _, dir := range []string{link, link + string(filepath.Separator)} {
+				refusal(t, writeOpts(dir, tree, o), DirIsLink)
+				sameFiles(t, "the folder the link leads to", files(t, target), before)
+				if _, err := os.Lstat(manifestPath(link)); !os.IsNotExist(err) {
+					t.Error("a refused build wrote a manifest beside the link")
+				}
+				if _, err := os.Lstat(stagingPath(link)); !os.IsNotExist(err) {
+					t.Error("a refused build left a staging folder beside the link")
+				}
+			}
+		}
+	}
+	if _, err := Write(empty, tree, nil); err != nil {
+		t.Fatalf("the folder a link led to: %v", err)
+	}
+	if read(t, filepath.Join(empty, "a", "index.html")) != "a" {
+		t.Error("the build into the folder itself wrote no page")
+	}
+}
