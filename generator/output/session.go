@@ -252,6 +252,19 @@ func (s *Session) Reuse(p string, key Key) bool {
 	return true
 }
 
+// Own adds folders to those the build owns (see Options.Owned): until
+// Commit, which removes the files of bti's there that the build did not
+// have.
+func (s *Session) Own(folders ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, o := range folders {
+		if o == "" || (fs.ValidPath(o) && !strings.Contains(o, "/") && o != ".") {
+			s.owned[o] = true
+		}
+	}
+}
+
 // Note sets the note kept with the owned folder o (see Options.Notes).
 func (s *Session) Note(o, note string) {
 	s.mu.Lock()
