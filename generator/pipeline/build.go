@@ -174,6 +174,34 @@ func Build(fsys fs.FS, o BuildOptions) *Built {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// The sites go to the sink on goroutines of their own, so that the
+	// workers go on with the next municipality while one is written
+	// (a few wait at most, which bounds the memory).
+	type made struct {
+		i    int
+		part output.Tree
+		keys map[string]output.Key
+	}
+	parts := make(chan made, 2)
+	var writers sync.WaitGroup
+	for range 2 {
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			for p := range parts {
+				t := time.Now()
+				err := o.Sink.Add(p.part, p.keys)
+				d := time.Since(t)
+				if err != nil {
+					errs[p.i] = err
+					stop.Store(true)
+				}
+				mu.Lock()
+				b.Times.Stage += d
+				mu.Unlock()
+			}
+		}()
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, len(names)) {
@@ -215,12 +243,13 @@ func Build(fsys fs.FS, o BuildOptions) *Built {
 				}
 				ropts := opts
 				ropts.Changed = dates()
-				st, err := buildSite(fsys, one, m, ropts, text, o)
+				st, part, keys, err := buildSite(fsys, one, m, ropts, text, o)
 				if err != nil {
 					errs[i] = err
 					stop.Store(true)
 					continue
 				}
+				parts <- made{i, part, keys}
 				mu.Lock()
 				b.Times.add(st.times)
 				b.Files += st.files
@@ -234,6 +263,8 @@ func Build(fsys fs.FS, o BuildOptions) *Built {
 		}()
 	}
 	wg.Wait()
+	close(parts)
+	writers.Wait()
 
 	var built []Listed
 	for i, m := range summaries {
@@ -292,15 +323,15 @@ type siteStats struct {
 }
 
 // buildSite renders m's site (one is the site of m alone, which says
-// where it goes), makes the PDFs whose keys the sink or the store do not
-// have, and hands it all to the sink as one part.
-func buildSite(fsys fs.FS, one *model.Site, m *model.Municipality, opts render.Options, text *i18n.Tables, o BuildOptions) (siteStats, error) {
+// where it goes) and makes the PDFs whose keys the sink or the store do
+// not have: the part for the sink, with the keys of the PDFs in it.
+func buildSite(fsys fs.FS, one *model.Site, m *model.Municipality, opts render.Options, text *i18n.Tables, o BuildOptions) (siteStats, output.Tree, map[string]output.Key, error) {
 	var st siteStats
 	t0 := time.Now()
 	tree, err := render.Municipality(fsys, m, opts)
 	st.times.Render = time.Since(t0)
 	if err != nil {
-		return st, fmt.Errorf("%s: %w", m.Slug, err)
+		return st, nil, nil, fmt.Errorf("%s: %w", m.Slug, err)
 	}
 	folder := one.Folder(m)
 	part := make(output.Tree, len(tree)+1)
@@ -343,7 +374,7 @@ func buildSite(fsys fs.FS, one *model.Site, m *model.Municipality, opts render.O
 		parallel.Do(len(todo), func(k int) { data[k], errs[k] = jobs[todo[k]].Make() })
 		for k, i := range todo {
 			if errs[k] != nil {
-				return st, fmt.Errorf("%s: %w", jobs[i].Path, errs[k])
+				return st, nil, nil, fmt.Errorf("%s: %w", jobs[i].Path, errs[k])
 			}
 			part[jobs[i].Path] = data[k]
 			st.made = append(st.made, jobs[i].Path)
@@ -358,9 +389,6 @@ func buildSite(fsys fs.FS, one *model.Site, m *model.Municipality, opts render.O
 			st.pages++
 		}
 	}
-	t2 := time.Now()
-	st.times.PDF = t2.Sub(t1)
-	err = o.Sink.Add(part, keys)
-	st.times.Stage = time.Since(t2)
-	return st, err
+	st.times.PDF = time.Since(t1)
+	return st, part, keys, nil
 }
