@@ -37,11 +37,11 @@ func checkCacheDir(project, out, cache, shown, outShown string) *diag.Diagnostic
 			}
 		}
 	}
-	if within(dir, o) || within(o, dir) {
-		return at(cacheInOut)
-	}
 	if within(proj, dir) {
 		return at(cacheIsProject)
+	}
+	if within(dir, o) || within(o, dir) {
+		return at(cacheInOut)
 	}
 	for _, src := range sourceFolders {
 		if within(dir, filepath.Join(proj, src)) {

@@ -17,6 +17,7 @@ import (
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/parallel"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/render"
 )
 
@@ -346,8 +347,11 @@ func buildSite(fsys fs.FS, one *model.Site, m *model.Municipality, opts render.O
 	t1 := time.Now()
 	if opts.PDF && !opts.PDFOnRequest {
 		jobs := municipalityPDFJobs(fsys, one, m, opts, text)
-		jobKeys := make([]output.Key, len(jobs))
-		parallel.Do(len(jobs), func(i int) { jobKeys[i] = jobs[i].Key() })
+		pj := make([]pdf.Job, len(jobs))
+		for i, j := range jobs {
+			pj[i] = j.Job
+		}
+		jobKeys := pdf.Keys(pj)
 		keys = make(map[string]output.Key, len(jobs))
 		var todo []int
 		for i, j := range jobs {
