@@ -18,6 +18,7 @@ targets=(
   "./generator/klarsprak FuzzSentences"
   "./generator/klarsprak FuzzMeasure"
   "./generator/pdf FuzzTaggedForm"
+  "./cmd/bti FuzzParseHistory"
 )
 status=0
 for t in "${targets[@]}"; do

@@ -11,11 +11,13 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bti-handbook/bti/content"
 	"github.com/bti-handbook/bti/generator/diag"
 	"github.com/bti-handbook/bti/generator/load"
+	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/output"
 	"github.com/bti-handbook/bti/generator/pipeline"
 	"github.com/bti-handbook/bti/generator/render"
@@ -100,6 +102,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	dates := make(chan map[string]string, 1)
 	go func() { dates <- gitDates(*dir) }()
+	history := make(chan *model.History, 1)
+	go func() { history <- gitHistory(*dir) }()
 	root, err := openProjectForBuild(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, diag.T(o.runLang(), "cli.cannot_open", "detail", err.Error()))
@@ -120,7 +124,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	// mistakes, which are told first).
 	session, beginErr := output.Begin(outDir, output.Options{Force: *o.force})
 	bo := pipeline.BuildOptions{Slugs: slugs, Previous: previousSources(*dir), Render: opts, Others: others,
-		Dates: func() map[string]string { return <-dates }}
+		Dates: func() map[string]string { return <-dates }, History: sync.OnceValue(func() *model.History { return <-history })}
 	var cache *output.Cache
 	var warnings diag.List
 	if beginErr == nil {
@@ -136,6 +140,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	built := pipeline.Build(fsys, bo)
 	stages.done("build")
 	site, l := built.Site, built.Diags
+	if hist := bo.History(); hist != nil && hist.Shallow {
+		warnings.Report(diag.Pos{}, shallowHistory)
+	}
 	for _, d := range warnings.Sorted() {
 		l.Add(d)
 	}

@@ -51,7 +51,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, diag.T(lang, "cli.cannot_open", "detail", err.Error()))
 		return 1
 	}
-	cfg := preview.Config{Root: root, Slugs: slugs, Dates: gitDates(*dir), Previous: previousSources(*dir), Lang: o.language()}
+	cfg := preview.Config{Root: root, Slugs: slugs, Dates: gitDates(*dir), Previous: previousSources(*dir), History: gitHistory(*dir), Lang: o.language()}
 	watch := []string{filepath.Join(*dir, "municipalities")}
 	for _, extra := range []string{"content", "themes"} {
 		p := filepath.Join(*dir, extra)

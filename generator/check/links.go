@@ -60,7 +60,7 @@ func newLinkIndex(m *model.Municipality) *linkIndex {
 		}
 		ix.urls[u] = true
 	}
-	for _, u := range []string{model.URLHome, model.URLToolbox, model.URLServices, model.URLSearch} {
+	for _, u := range []string{model.URLHome, model.URLToolbox, model.URLServices, model.URLSearch, model.URLStart, model.URLChanges} {
 		ix.urls[u] = true
 	}
 	for _, g := range m.Guides {

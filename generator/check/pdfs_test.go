@@ -55,3 +55,39 @@ func TestRightToLeftGetsNoPDF(t *testing.T) {
 		t.Errorf("a translation without a PDF: %s", got)
 	}
 }
+
+// TestSitePDFsKeepTheirAddresses: a form whose PDF would take the
+// address of one of the site's own (the poster, the binder) gets none and
+// says to print its page; the site's PDF is listed once, of its kind.
+func TestSitePDFsKeepTheirAddresses(t *testing.T) {
+	g := &model.Guide{ID: "felles"}
+	plakat := &model.Tool{Kind: model.KindForm, Title: "Plakat", Slug: "plakat"}
+	perm := &model.Tool{Kind: model.KindForm, Title: "Perm", Slug: "perm"}
+	other := &model.Tool{Kind: model.KindForm, Title: "Samtykke", Slug: "samtykke"}
+	m := &model.Municipality{Guides: []*model.Guide{g}, Toolbox: []*model.Tool{perm, plakat, other}}
+	pdfs(m)
+	for _, tool := range []*model.Tool{plakat, perm} {
+		if tool.PDF != "" || !tool.PrintWeb {
+			t.Errorf("the form %q got the PDF %q", tool.Slug, tool.PDF)
+		}
+	}
+	if other.PDF != "/pdf/samtykke.pdf" {
+		t.Errorf("another form's PDF: %q", other.PDF)
+	}
+	kinds := map[string][]string{}
+	for _, p := range m.PDFs {
+		kinds[p.URL] = append(kinds[p.URL], p.Kind)
+	}
+	for url, want := range map[string]string{
+		"/pdf/plakat.pdf": model.PDFPoster, "/pdf/plakat-a3.pdf": model.PDFPoster, "/pdf/perm.pdf": model.PDFBinder,
+		"/pdf/opplaering.pdf": model.PDFDeck, "/pdf/opplaering-notater.pdf": model.PDFDeckNotes,
+		"/pdf/endringer.pdf": model.PDFChanges, "/pdf/veileder-felles.pdf": model.PDFGuide, "/pdf/samtykke.pdf": model.PDFTool,
+	} {
+		if got := kinds[url]; len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %v, want one PDF of kind %s", url, got, want)
+		}
+	}
+	if len(kinds) != 8 {
+		t.Errorf("%d PDFs: %v", len(kinds), kinds)
+	}
+}

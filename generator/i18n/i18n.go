@@ -62,8 +62,11 @@ func Load(fsys fs.FS) (*Tables, error) {
 	return t, nil
 }
 
-// Builtin returns the tables built into bti, read once.
-var Builtin = sync.OnceValues(func() (*Tables, error) { return Load(themes.FS()) })
+// builtin are the tables built into bti, read once.
+var builtin = sync.OnceValues(func() (*Tables, error) { return Load(themes.FS()) })
+
+// Builtin returns the tables built into bti.
+func Builtin() (*Tables, error) { return builtin() }
 
 // Has reports whether lang has a table of its own.
 func (t *Tables) Has(lang string) bool {

@@ -20,14 +20,14 @@ type Settings struct {
 	Staff, Parents Limits
 }
 
-// Defaults are the limits when municipality.toml sets none. For staff: a
+// defaults are the limits when municipality.toml sets none. For staff: a
 // sentence of more than 25 words, the length at which Norwegian advice on
 // clear language calls a sentence long (15–20 words on average reads
 // well), and LIX over 45, past the middle of the band of ordinary
 // newspaper text (40–50) towards that of official documents (50–60).
 // For parents, many of whom read Norwegian as a second language: 20
 // words and LIX 40, the top of the band of easy text (30–40).
-var Defaults = Settings{
+var defaults = Settings{
 	Staff:   Limits{SentenceWords: 25, LIX: 45},
 	Parents: Limits{SentenceWords: 20, LIX: 40},
 }
@@ -35,7 +35,7 @@ var Defaults = Settings{
 // SettingsOf returns the limits of m: its [klarsprak] table over the
 // defaults.
 func SettingsOf(m *model.Municipality) Settings {
-	s := Defaults
+	s := defaults
 	k := m.Klarsprak
 	set := func(dst *int, v int) {
 		if v > 0 {

@@ -21,6 +21,14 @@ type municipalityFile struct {
 	Services               []serviceEntry `toml:"services"`
 	Contacts               []contactEntry `toml:"contacts"`
 	Klarsprak              *klarsprakFile `toml:"klarsprak"`
+	Changes                *changesFile   `toml:"changes"`
+}
+
+// changesFile is [changes]: how far back the change log (/endringer/)
+// goes, and whether it shows the commit messages.
+type changesFile struct {
+	Months   int   `toml:"months"`
+	Messages *bool `toml:"messages"`
 }
 
 // klarsprakFile is [klarsprak]: the limits of bti check --klarsprak.

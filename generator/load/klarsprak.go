@@ -21,8 +21,8 @@ func (r *reader) audience(mf mdFile, value string) string {
 	if value == "" {
 		return ""
 	}
-	if !slices.Contains(model.Audiences, value) {
-		r.l.Add(diag.At(mf.front.ValuePos("audience", value), unknownAudience, "value", value).Suggest(value, model.Audiences))
+	if !slices.Contains(model.Audiences(), value) {
+		r.l.Add(diag.At(mf.front.ValuePos("audience", value), unknownAudience, "value", value).Suggest(value, model.Audiences()))
 		return ""
 	}
 	return value

@@ -1,5 +1,5 @@
 // Package load reads the files of a BTI handbook project (content/ and
-// municipalities/, see CONTENT-FORMAT.md) into the typed model.
+// municipalities/, see docs/content-reference.md) into the typed model.
 //
 // It reads through an fs.FS, so tests run on fstest.MapFS. Everything that
 // can be checked within one file is checked here: TOML syntax, unknown and

@@ -218,6 +218,7 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 	}
 	r.fillServices(m, f.Services, doc)
 	r.fillKlarsprak(m, f.Klarsprak, doc)
+	r.fillChanges(m, f.Changes, doc)
 	for i, c := range f.Contacts {
 		key := fmt.Sprintf("contacts[%d]", i)
 		if c.Name == "" {

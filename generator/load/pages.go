@@ -32,7 +32,7 @@ func (r *reader) loadPage(f docFile, national bool) *model.Page {
 		return nil
 	}
 	r.require(mf, "title", front.Title, diag.Phrase("example.page_title"))
-	if model.Reserved(f.slug) {
+	if model.Reserved(f.slug) && !model.SitePage(f.slug) {
 		r.l.Report(diag.Pos{File: f.path, Line: 1, Col: 1}, reservedName, "name", f.slug)
 		return nil
 	}

@@ -160,13 +160,14 @@ var markerNBSP = regexp.MustCompile(`(?m)^ {0,3}(#{1,6}|[-*+]|[0-9]{1,9}[.)])[\x
 // looks right but does not work: invisible characters, and a
 // non-breaking space after a heading's or list item's marker.
 func habits(src []byte, pos func(int) diag.Pos, l *diag.List) {
-	// The expression needs one of the spaces; most texts have none, and
-	// looking for them is much faster than running it.
-	var marked [][]int
-	if bytes.Contains(src, []byte("\u00a0")) || bytes.Contains(src, []byte("\u2007")) || bytes.Contains(src, []byte("\u202f")) {
-		marked = markerNBSP.FindAllSubmatchIndex(src, -1)
+	// Most texts have neither: look for the bytes first (U+00A0 is
+	// C2 A0; U+2007, U+202F and the zero-width characters start E2 80 or
+	// E2 81; U+FEFF is EF BB BF).
+	spaces := bytes.Contains(src, []byte{0xc2, 0xa0}) || bytes.Contains(src, []byte{0xe2, 0x80})
+	if !spaces && !bytes.Contains(src, []byte{0xe2, 0x81}) && !bytes.Contains(src, []byte{0xef, 0xbb, 0xbf}) {
+		return
 	}
-	for _, m := range marked {
+	for _, m := range markerNBSP.FindAllSubmatchIndex(src, -1) {
 		marker, rest := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
 		what := diag.Phrase("md.listitem")
 		if marker[0] == '#' {

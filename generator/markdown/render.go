@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -77,6 +78,18 @@ func (lr linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, lr.heading)
 	reg.Register(ast.KindFencedCodeBlock, lr.code)
 	reg.Register(ast.KindCodeBlock, lr.code)
+	reg.Register(east.KindTable, lr.table)
+}
+
+// table writes a table inside a box of its own, which scrolls sideways
+// when the table is wider than the screen (the page itself never does).
+func (lr linkRenderer) table(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<div class=\"table-scroll\"><table>\n")
+	} else {
+		_, _ = w.WriteString("</table></div>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 // AnchorIcon is the link symbol of heading anchors.

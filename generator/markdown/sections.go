@@ -11,7 +11,7 @@ import (
 )
 
 // sectionAliases maps a "##" heading, in lower case, to the section key of
-// a step (CONTENT-FORMAT.md: what = Hva, Kva; how = Hvordan, Korleis;
+// a step (docs/content-reference.md: what = Hva, Kva; how = Hvordan, Korleis;
 // who = Hvem, Kven, Ansvar).
 var sectionAliases = map[string]string{
 	"hva": model.SectionWhat, "kva": model.SectionWhat,

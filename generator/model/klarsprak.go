@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Audiences a page, step or toolbox document may name in its front
 // matter (audience = "foreldre"). Package klarsprak holds the texts
 // written for parents to stricter limits.
@@ -8,9 +10,12 @@ const (
 	AudienceStaff   = "ansatte"  // staff: the default
 )
 
-// Audiences are the values audience may have: "tilsette" is nynorsk for
+// audiences are the values audience may have: "tilsette" is nynorsk for
 // staff.
-var Audiences = []string{AudienceParents, AudienceStaff, "tilsette"}
+var audiences = []string{AudienceParents, AudienceStaff, "tilsette"}
+
+// Audiences returns the values audience may have.
+func Audiences() []string { return slices.Clone(audiences) }
 
 // ParentsPage is the slug of the national page written for parents,
 // which counts as a parents' page without an audience key.

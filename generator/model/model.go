@@ -88,6 +88,14 @@ type Municipality struct {
 	Toolbox   []*Tool   // own and national documents, sorted by slug
 	Pages     []*Page   // own and national pages, sorted by slug
 
+	// ChangeMonths is how many months back /endringer/ goes ([changes]
+	// months in municipality.toml); 0 for the default, DefaultChangeMonths.
+	ChangeMonths int
+	// HideChangeMessages is [changes] messages = false: the change log
+	// names what each commit changed but not its message (for a
+	// repository whose messages are written for developers).
+	HideChangeMessages bool
+
 	// SettingsUnread is true when municipality.toml could not be read
 	// (its mistake is reported): the rest was still loaded for its own
 	// mistakes, with the style and language guessed, and the checks that
@@ -339,11 +347,41 @@ type Translation struct {
 }
 
 // PDF is one PDF of a site: of a toolbox document (Tool, with
-// Translation for a translation's), of a guide (Guide), or the binder of
-// the whole toolbox (neither).
+// Translation for a translation's), of a guide (Guide), the binder of
+// the whole toolbox, a guide's poster for the staff room (Guide, Paper),
+// the training deck and its speaker notes, or the change notice. Kind
+// says which.
 type PDF struct {
 	URL         string // root-relative: "/pdf/samtykkeskjema.pdf"
+	Kind        string // one of the PDF* kinds
 	Tool        *Tool
 	Translation *Translation
 	Guide       *Guide
+	// Paper is a poster's paper size: PaperA4 or PaperA3.
+	Paper string
+}
+
+// The kinds of PDF (PDF.Kind).
+const (
+	PDFTool      = "tool"    // a toolbox document or its translation
+	PDFGuide     = "guide"   // a guide's handlingsveileder
+	PDFBinder    = "binder"  // the toolbox binder (perm)
+	PDFPoster    = "poster"  // a guide's model on one page (plakat)
+	PDFDeck      = "deck"    // the training slides (opplæring)
+	PDFDeckNotes = "notes"   // the slides' speaker notes
+	PDFChanges   = "changes" // the change notice for the staff room's board
+)
+
+// Paper sizes of a poster.
+const (
+	PaperA4 = "A4"
+	PaperA3 = "A3"
+)
+
+// Made reports whether the PDF is made in a build with the history h
+// (nil: none): every PDF is, except the change notice, which needs a
+// history (without one, the change log says there is none, and links
+// no PDF).
+func (p *PDF) Made(h *History) bool {
+	return p.Kind != PDFChanges || h != nil
 }

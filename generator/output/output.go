@@ -169,7 +169,31 @@ func clearStaging(staging string) error {
 			return errForeignManifest
 		}
 	}
-	return os.RemoveAll(staging)
+	return removeStaging(staging)
+}
+
+// removeStaging removes the staging folder with its mark last, so that a
+// build killed while removing it leaves a folder the next build still
+// knows as bti's (the mark, or nothing at all).
+func removeStaging(staging string) error {
+	entries, err := os.ReadDir(staging)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != stagingMark {
+			if err := os.RemoveAll(filepath.Join(staging, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	if err := os.Remove(filepath.Join(staging, stagingMark)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Remove(staging); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 func sorted(s []string) []string {

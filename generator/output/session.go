@@ -111,7 +111,7 @@ func Begin(dir string, opts Options) (*Session, error) {
 		return nil, &WriteError{Err: err}
 	}
 	fail := func(err error) (*Session, error) {
-		os.RemoveAll(staging)
+		removeStaging(staging)
 		s.undo()
 		return nil, &WriteError{Err: err}
 	}
@@ -281,7 +281,7 @@ func (s *Session) Abort() {
 		return
 	}
 	s.closed = true
-	os.RemoveAll(s.staging)
+	removeStaging(s.staging)
 	s.undo()
 }
 
@@ -297,7 +297,7 @@ func (s *Session) Commit() (Stats, error) {
 		return Stats{}, errors.New("output: the session is over")
 	}
 	s.closed = true
-	defer os.RemoveAll(s.staging)
+	defer removeStaging(s.staging)
 	if s.failed != nil {
 		s.undo()
 		return Stats{}, &WriteError{Err: s.failed}

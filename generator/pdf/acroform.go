@@ -60,11 +60,6 @@ func deflate(data []byte) []byte {
 	return b.Bytes()
 }
 
-// rectPt is the rectangle of an area in points, bottom-left origin.
-func rectPt(x, y, w, h float64) types.Array {
-	return types.NewNumberArray(round2(x*mmToPt), round2((PageH-y-h)*mmToPt), round2((x+w)*mmToPt), round2((PageH-y)*mmToPt))
-}
-
 func round2(v float64) float64 {
 	r := float64(int64(v*100+0.5)) / 100
 	if v < 0 {
@@ -76,7 +71,7 @@ func round2(v float64) float64 {
 // widgets makes the field dictionaries (merged with their widget
 // annotations) of the annotations that are fields, and returns the
 // AcroForm dictionary, or nil when the document has no field.
-func widgets(d *objects, annots []*annotation, pageRefs []types.IndirectRef) (types.Dict, error) {
+func widgets(d *objects, c *canvas, annots []*annotation, pageRefs []types.IndirectRef) (types.Dict, error) {
 	var fieldRefs types.Array
 	type size [2]float64
 	emptyText := map[size]types.IndirectRef{}
@@ -91,7 +86,7 @@ func widgets(d *objects, annots []*annotation, pageRefs []types.IndirectRef) (ty
 		dict := types.Dict{
 			"Type":         types.Name("Annot"),
 			"Subtype":      types.Name("Widget"),
-			"Rect":         rectPt(f.X, f.Y, f.W, f.H),
+			"Rect":         c.rectPt(f.X, f.Y, f.W, f.H),
 			"P":            pageRefs[a.page-1],
 			"F":            types.Integer(4), // print
 			"T":            types.StringLiteral(utf16(f.Name)),

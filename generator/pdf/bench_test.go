@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/bti-handbook/bti/generator/model"
@@ -58,7 +59,7 @@ func BenchmarkBinder30(b *testing.B) {
 	var tb []*model.Tool
 	for i := 0; len(tb) < 30; i++ {
 		c := *forms[i%len(forms)]
-		c.Slug = c.Slug + "-" + itoa(i)
+		c.Slug = c.Slug + "-" + strconv.Itoa(i)
 		c.UsedBy = nil
 		tb = append(tb, &c)
 	}

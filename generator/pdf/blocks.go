@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -167,7 +168,7 @@ func (f flattener) list(n *ast.List, depth int, out *[]Block) {
 	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
 		marker := "•"
 		if n.IsOrdered() {
-			marker = itoa(i) + "."
+			marker = strconv.Itoa(i) + "."
 			i++
 		}
 		f.listItem(li, depth, marker, n.IsOrdered(), out)
@@ -289,23 +290,4 @@ func (f flattener) spans(n ast.Node) []Span {
 	}
 	walk(n, false, false, "", 0)
 	return out
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	var b []byte
-	for i > 0 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-		i /= 10
-	}
-	if neg {
-		return "-" + string(b)
-	}
-	return string(b)
 }

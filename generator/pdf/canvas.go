@@ -23,6 +23,15 @@ const (
 // to the element set with tag, or is an artifact of the kind set with
 // artifact. finish (document.go) turns it into a PDF.
 type canvas struct {
+	// pageW and pageH are the size of the pages in the layout's
+	// millimetres; scale is how many millimetres of paper each is, and
+	// paperW, paperH the paper's size (a poster laid out on A4 is printed
+	// on A3 at 297/210; printOn).
+	pageW, pageH, scale float64
+	paperW, paperH      float64
+	// flat, while set, draws everything as a layout artifact and makes
+	// no annotations: a slide's miniature on its notes page.
+	flat     bool
 	pages    []*page
 	cur      int // index of the current page
 	fonts    [2]*usedFont
@@ -37,6 +46,7 @@ type canvas struct {
 
 // page is one page being drawn.
 type page struct {
+	h      float64 // the page's height in the layout's millimetres
 	buf    []byte
 	open   mark // the marked-content sequence open at the end of buf
 	opened bool
@@ -54,6 +64,7 @@ type page struct {
 type pageNumber struct {
 	prefix, of string
 	xRight, y  float64
+	size       float64 // points; 0 for the footers' 8
 }
 
 // mark is what the content drawn now belongs to: an element, or an
@@ -85,20 +96,31 @@ type annotation struct {
 	ref      types.IndirectRef
 }
 
-func newCanvas() (*canvas, error) {
+// newCanvas is a canvas of A4 pages.
+func newCanvas() (*canvas, error) { return newCanvasOf(PageW, PageH) }
+
+// newCanvasOf is a canvas of pages w by h millimetres.
+func newCanvasOf(w, h float64) (*canvas, error) {
 	fs, err := faces()
 	if err != nil {
 		return nil, err
 	}
-	c := &canvas{size: 10, mark: mark{art: artLayout}}
+	c := &canvas{pageW: w, pageH: h, scale: 1, paperW: w, paperH: h, size: 10, mark: mark{art: artLayout}}
 	c.fonts[0] = newUsedFont(fs[0], "F1")
 	c.fonts[1] = newUsedFont(fs[1], "F2")
 	return c, nil
 }
 
+// printOn prints the pages, laid out at their size, on paper w by h
+// millimetres, scaled to its width (A4 to A3: A3's height is A4's scaled
+// to within 0.05 mm).
+func (c *canvas) printOn(w, h float64) {
+	c.scale, c.paperW, c.paperH = w/c.pageW, w, h
+}
+
 // addPage starts a new page and makes it current.
 func (c *canvas) addPage() {
-	c.pages = append(c.pages, &page{lineW: -1})
+	c.pages = append(c.pages, &page{h: c.pageH, lineW: -1})
 	c.cur = len(c.pages) - 1
 }
 
@@ -113,14 +135,26 @@ func (c *canvas) setPage(n int) {
 }
 
 // tag makes what is drawn from now on content of e.
-func (c *canvas) tag(e *elem) { c.mark = mark{e: e} }
+func (c *canvas) tag(e *elem) {
+	if !c.flat {
+		c.mark = mark{e: e}
+	}
+}
 
 // artifact makes what is drawn from now on an artifact of kind (artLayout ...).
-func (c *canvas) artifact(kind string) { c.mark = mark{art: kind} }
+func (c *canvas) artifact(kind string) {
+	if !c.flat {
+		c.mark = mark{art: kind}
+	}
+}
 
 // current returns the mark, to be restored with restore.
-func (c *canvas) current() mark  { return c.mark }
-func (c *canvas) restore(m mark) { c.mark = m }
+func (c *canvas) current() mark { return c.mark }
+func (c *canvas) restore(m mark) {
+	if !c.flat {
+		c.mark = m
+	}
+}
 
 func (c *canvas) setFont(bold bool, size float64) { c.bold, c.size = bold, size }
 func (c *canvas) setColor(r, g, b uint8)          { c.color = [3]uint8{r, g, b} }
@@ -184,8 +218,21 @@ func num(b []byte, v float64) []byte {
 	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
-func ptX(mm float64) float64 { return mm * mmToPt }
-func ptY(mm float64) float64 { return (PageH - mm) * mmToPt }
+// ptX and ptY turn the layout's millimetres from the top-left corner
+// into the points of the page's content, from its foot.
+// factor appends a scale factor, with the five decimals that keep a
+// page's width to a hundredth of a point.
+func factor(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', 5, 64) }
+
+func ptX(mm float64) float64           { return mm * mmToPt }
+func (p *page) ptY(mm float64) float64 { return (p.h - mm) * mmToPt }
+
+// rectPt is the rectangle of an area of the layout in the page's points,
+// bottom-left origin, as annotations give it (scaled like the content).
+func (c *canvas) rectPt(x, y, w, h float64) types.Array {
+	k := mmToPt * c.scale
+	return types.NewNumberArray(round2(x*k), round2((c.pageH-y-h)*k), round2((x+w)*k), round2((c.pageH-y)*k))
+}
 
 func (p *page) setFill(rgb [3]uint8) {
 	if p.fill == rgb {
@@ -238,7 +285,7 @@ func (c *canvas) text(x, y float64, s string) {
 	}
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y))
+	p.buf = num(p.buf, p.ptY(y))
 	p.buf = append(p.buf, " Td\n"...)
 	p.buf = f.encode(p.buf, s)
 	p.buf = append(p.buf, " Tj\nET\n"...)
@@ -250,18 +297,18 @@ func (c *canvas) line(x1, y1, x2, y2, width float64, gray uint8) {
 	p.setStroke([3]uint8{gray, gray, gray}, width)
 	p.buf = num(p.buf, ptX(x1))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y1))
+	p.buf = num(p.buf, p.ptY(y1))
 	p.buf = append(p.buf, " m "...)
 	p.buf = num(p.buf, ptX(x2))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y2))
+	p.buf = num(p.buf, p.ptY(y2))
 	p.buf = append(p.buf, " l S\n"...)
 }
 
 func (p *page) rect(x, y, w, h float64) {
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y+h))
+	p.buf = num(p.buf, p.ptY(y+h))
 	p.buf = append(p.buf, ' ')
 	p.buf = num(p.buf, w*mmToPt)
 	p.buf = append(p.buf, ' ')
@@ -288,6 +335,9 @@ func (c *canvas) fillRect(x, y, w, h float64, r, g, b uint8) {
 // link makes the area a link to url (external) or to page dest (internal),
 // belonging to the Link element e; contents describes it.
 func (c *canvas) link(e *elem, url string, dest int, contents string, x, y, w, h float64) {
+	if c.flat {
+		return
+	}
 	a := &annotation{page: c.cur + 1, x: x, y: y, w: w, h: h, uri: url, dest: dest, contents: contents, elem: e}
 	c.pages[c.cur].annots = append(c.pages[c.cur].annots, a)
 	c.annots = append(c.annots, a)
@@ -307,13 +357,79 @@ func (c *canvas) widget(f Field, e *elem) {
 // pageOfPages writes prefix, the page number, of and the number of pages
 // (known at the end), ending at xRight, as a footer artifact.
 func (c *canvas) pageOfPages(prefix, of string, xRight, y float64) {
+	c.pageNumberAt(prefix, of, xRight, y, 0)
+}
+
+// pageNumberAt is pageOfPages in text of size points (0: the footers' 8).
+func (c *canvas) pageNumberAt(prefix, of string, xRight, y, size float64) {
+	if c.flat {
+		return
+	}
 	p := c.pages[c.cur]
-	p.numbers = append(p.numbers, pageNumber{prefix: prefix, of: of, xRight: xRight, y: y})
+	p.numbers = append(p.numbers, pageNumber{prefix: prefix, of: of, xRight: xRight, y: y, size: size})
+}
+
+// textUp draws s turned a quarter to the left, its baseline going up
+// from x, y (a label along a bar).
+func (c *canvas) textUp(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	p := c.begin()
+	f := c.font()
+	p.setFill(c.color)
+	p.buf = append(p.buf, "BT\n"...)
+	if p.font != f || p.size != c.size {
+		p.font, p.size = f, c.size
+		p.buf = append(p.buf, '/')
+		p.buf = append(p.buf, f.res...)
+		p.buf = append(p.buf, ' ')
+		p.buf = num(p.buf, c.size)
+		p.buf = append(p.buf, " Tf\n"...)
+	}
+	p.buf = append(p.buf, "0 1 -1 0 "...)
+	p.buf = num(p.buf, ptX(x))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, p.ptY(y))
+	p.buf = append(p.buf, " Tm\n"...)
+	p.buf = f.encode(p.buf, s)
+	p.buf = append(p.buf, " Tj\nET\n"...)
+}
+
+// miniature draws what draw draws on a page of w by h millimetres,
+// shrunk to width millimetres wide with its top-left corner at x, y, as a
+// layout artifact without links (a slide on its notes page).
+func (c *canvas) miniature(x, y, width, w, h float64, draw func()) {
+	m := c.mark
+	c.artifact(artLayout)
+	p := c.begin()
+	k := width / w
+	// What the page caches of the graphics state is restored with it.
+	saved := *p
+	p.buf = append(p.buf, "q "...)
+	p.buf = factor(p.buf, k)
+	p.buf = append(p.buf, " 0 0 "...)
+	p.buf = factor(p.buf, k)
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, ptX(x))
+	p.buf = append(p.buf, ' ')
+	p.buf = num(p.buf, p.ptY(y+h*k))
+	p.buf = append(p.buf, " cm\n"...)
+	p.h = h
+	c.flat = true
+	draw()
+	c.flat = false
+	p.buf = append(p.buf, "Q\n"...)
+	p.h, p.font, p.size, p.fill, p.stroke, p.lineW = saved.h, saved.font, saved.size, saved.fill, saved.stroke, saved.lineW
+	c.mark = m
 }
 
 // outline adds a bookmark to the current page, at level 0 (top) or
 // deeper, nested under the last bookmark of the level above.
 func (c *canvas) outline(title string, level int) {
+	if c.flat {
+		return
+	}
 	c.outlines = append(c.outlines, Bookmark{Title: title, Level: level, Page: c.pageNo()})
 }
 

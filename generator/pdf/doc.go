@@ -45,6 +45,9 @@ type Options struct {
 	// Text is the interface text of every language (themes/i18n); the
 	// tables built into bti when nil.
 	Text *i18n.Tables
+	// History is the project's git history (nil without one), for the
+	// change notice: without it, there is none (model.PDF.Made).
+	History *model.History
 }
 
 // lastChange is the date of the latest change of any of files (from git),

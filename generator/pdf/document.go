@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -36,9 +38,9 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		c.cur = i
 		for _, n := range p.numbers {
 			c.artifact(artFooter)
-			c.setFont(false, 8)
+			c.setFont(false, cmp.Or(n.size, 8))
 			c.setColor(80, 80, 80)
-			s := n.prefix + " " + strconv.Itoa(i+1) + " " + n.of + " " + total
+			s := strings.TrimSpace(n.prefix + " " + strconv.Itoa(i+1) + " " + n.of + " " + total)
 			c.text(n.xRight-c.width(s), n.y, s)
 		}
 		p.end()
@@ -59,7 +61,7 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		key++
 		a.ref = d.reserve()
 	}
-	acro, err := widgets(d, c.annots, pageRefs)
+	acro, err := widgets(d, c, c.annots, pageRefs)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +71,7 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 		}
 		dict := types.Dict{
 			"Type": types.Name("Annot"), "Subtype": types.Name("Link"),
-			"Rect": rectPt(a.x, a.y, a.w, a.h), "Border": types.NewIntegerArray(0, 0, 0),
+			"Rect": c.rectPt(a.x, a.y, a.w, a.h), "Border": types.NewIntegerArray(0, 0, 0),
 			"F": types.Integer(4), "StructParent": types.Integer(a.key),
 			"Contents": types.StringLiteral(utf16(a.contents)), "P": pageRefs[a.page-1],
 		}
@@ -106,13 +108,23 @@ func (c *canvas) finish(root *elem, meta Meta) ([]byte, error) {
 	// The pages' content compressed on all cores: the binder's is most of
 	// what it compresses.
 	deflated := make([][]byte, len(c.pages))
-	parallel.Do(len(c.pages), func(i int) { deflated[i] = deflate(c.pages[i].buf) })
+	parallel.Do(len(c.pages), func(i int) {
+		buf := c.pages[i].buf
+		if c.scale != 1 {
+			// Laid out smaller, printed at scale: the annotations' and
+			// figures' rectangles are scaled the same (rectPt).
+			b := factor([]byte("q "), c.scale)
+			b = factor(append(b, " 0 0 "...), c.scale)
+			buf = append(append(append(b, " 0 0 cm\n"...), buf...), "Q\n"...)
+		}
+		deflated[i] = deflate(buf)
+	})
 	kids := make(types.Array, len(c.pages))
 	for i, p := range c.pages {
 		content := d.add(stream(types.Dict{}, deflated[i]))
 		pd := types.Dict{
 			"Type": types.Name("Page"), "Parent": pagesRef, "Resources": resRef, "Contents": content,
-			"MediaBox": types.NewNumberArray(0, 0, round2(PageW*mmToPt), round2(PageH*mmToPt)),
+			"MediaBox": types.NewNumberArray(0, 0, round2(c.paperW*mmToPt), round2(c.paperH*mmToPt)),
 		}
 		if len(p.mcids) > 0 {
 			pd["StructParents"] = types.Integer(pageKeys[i])

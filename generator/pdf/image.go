@@ -106,7 +106,7 @@ func (c *canvas) image(data []byte, x, y, h float64) float64 {
 	p.buf = append(p.buf, ' ')
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y+h))
+	p.buf = num(p.buf, p.ptY(y+h))
 	p.buf = append(p.buf, " cm /"...)
 	p.buf = append(p.buf, pi.res...)
 	p.buf = append(p.buf, " Do Q\n"...)

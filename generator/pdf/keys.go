@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -28,13 +29,17 @@ type Job struct {
 	opts Options
 }
 
-// Jobs lists the PDFs of m (m.PDFs, as check decided them), the binder
+// Jobs lists the PDFs of m (m.PDFs, as check decided them) that a build
+// with opts makes (the change notice only with a history), the binder
 // first (it takes longest).
 func Jobs(m *model.Municipality, opts Options) []Job {
 	var jobs []Job
 	for _, p := range m.PDFs {
+		if !p.Made(opts.History) {
+			continue
+		}
 		j := Job{Path: strings.TrimPrefix(p.URL, "/"), PDF: p, m: m, opts: opts}
-		if p.Tool == nil && p.Guide == nil {
+		if p.Kind == model.PDFBinder {
 			jobs = append([]Job{j}, jobs...)
 		} else {
 			jobs = append(jobs, j)
@@ -46,13 +51,23 @@ func Jobs(m *model.Municipality, opts Options) []Job {
 // Make makes the PDF.
 func (j Job) Make() ([]byte, error) {
 	return safeMake(func() ([]byte, error) {
-		switch p := j.PDF; {
-		case p.Tool != nil:
+		switch p := j.PDF; p.Kind {
+		case model.PDFTool:
 			return Tool(j.m, p.Tool, p.Translation, j.opts)
-		case p.Guide != nil:
+		case model.PDFGuide:
 			return Guide(j.m, p.Guide, j.opts)
+		case model.PDFPoster:
+			return Poster(j.m, p.Guide, p.Paper, j.opts)
+		case model.PDFDeck:
+			return Deck(j.m, j.opts)
+		case model.PDFDeckNotes:
+			return DeckNotes(j.m, j.opts)
+		case model.PDFChanges:
+			return ChangeNotice(j.m, j.opts)
+		case model.PDFBinder:
+			return Binder(j.m, j.opts)
 		}
-		return Binder(j.m, j.opts)
+		return nil, fmt.Errorf("no PDF of kind %q", j.PDF.Kind)
 	})
 }
 
@@ -66,7 +81,8 @@ func (j Job) Make() ([]byte, error) {
 // colour of its cover. What a PDF does not show is left out of its key,
 // so that an edit makes again only the PDFs that show it (a form's
 // title is in the guides that list it, its text in its own PDF and the
-// binder only).
+// binder only). A poster's, the deck's and the change notice's key
+// covers all they show, gathered as their layouts read it.
 func (j Job) Key() [32]byte { return j.key(nil) }
 
 // Keys returns the key of each of jobs (Job.Key), each document's
@@ -76,7 +92,7 @@ func Keys(jobs []Job) [][32]byte {
 	// The documents first, on all cores; then the PDFs, the binder's
 	// from the documents' digests.
 	parallel.Do(len(jobs), func(i int) {
-		if p := jobs[i].PDF; p.Tool != nil && p.Translation == nil {
+		if p := jobs[i].PDF; p.Kind == model.PDFTool && p.Translation == nil {
 			memo.of(jobs[i].m, p.Tool, jobs[i].opts)
 		}
 	})
@@ -109,11 +125,11 @@ func (d *toolDigests) of(m *model.Municipality, t *model.Tool, opts Options) [32
 // key is Key, with the documents' digests from memo (nil: none kept).
 func (j Job) key(memo *toolDigests) [32]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "bti pdf\x00%s\x00", generator())
+	fmt.Fprintf(h, "bti pdf\x00%s\x00%s\x00", generator(), j.PDF.Kind)
 	writeMunicipality(h, j.m, j.opts)
 	ws := j.opts.words(j.m, j.m.Language)
-	switch p := j.PDF; {
-	case p.Tool != nil:
+	switch p := j.PDF; p.Kind {
+	case model.PDFTool:
 		if p.Translation != nil {
 			ws = j.opts.words(j.m, p.Translation.Lang)
 		}
@@ -124,7 +140,7 @@ func (j Job) key(memo *toolDigests) [32]byte {
 			d := memo.of(j.m, p.Tool, j.opts)
 			h.Write(d[:])
 		}
-	case p.Guide != nil:
+	case model.PDFGuide:
 		g := p.Guide
 		url := pageURL(j.m, g.URL())
 		writeWords(h, ws)
@@ -133,6 +149,18 @@ func (j Job) key(memo *toolDigests) [32]byte {
 		writeJSON(h, Blocks(g.Intro, linkFunc(j.m, url)))
 		writeJSON(h, guideBlocks(j.m, g, ws))
 		fmt.Fprintf(h, "%v\x00", j.opts.lastChange(guideFiles(j.m, g)...))
+	case model.PDFPoster:
+		writeWords(h, ws)
+		writeJSON(h, newPosterContent(j.m, p.Guide, p.Paper, j.opts))
+	case model.PDFDeck:
+		writeWords(h, ws)
+		writeJSON(h, slidesOnly(newDeckContent(j.m, j.opts)))
+	case model.PDFDeckNotes:
+		writeWords(h, ws)
+		writeJSON(h, newDeckContent(j.m, j.opts))
+	case model.PDFChanges:
+		writeWords(h, ws)
+		writeJSON(h, newNoticeContent(j.m, j.opts))
 	default:
 		levels, other := binderSections(j.m)
 		writeWords(h, ws)
@@ -218,3 +246,14 @@ var generator = sync.OnceValue(func() string {
 	}
 	return id
 })
+
+// slidesOnly is d without the speaker notes, which only the notes' PDF
+// shows: what the deck's key hashes.
+func slidesOnly(d deckContent) deckContent {
+	d.Slide, d.Notes = "", ""
+	d.Slides = slices.Clone(d.Slides)
+	for i := range d.Slides {
+		d.Slides[i].Notes = nil
+	}
+	return d
+}

@@ -148,8 +148,7 @@ func (w *writer) addressBlock(f Footer, x, y, size, pt, lead float64) []*elem {
 	var out []*elem
 	other := f.Lang
 	fig := &elem{tag: "Figure", parent: w.into, alt: f.QRAlt + " " + f.ShortURL, lang: other}
-	fig.attr = types.Dict{"O": types.Name("Layout"), "Placement": types.Name("Block"),
-		"BBox": types.NewNumberArray(round2(ptX(x)), round2(ptY(y+size)), round2(ptX(x+size)), round2(ptY(y)))}
+	fig.attr = figureAttr(c, x, y, size, size)
 	c.tag(fig)
 	tx := x
 	if drawQR(c, f.URL, x, y, size) {
@@ -177,6 +176,12 @@ func (w *writer) addressBlock(f Footer, x, y, size, pt, lead float64) []*elem {
 	}
 	c.setColor(0, 0, 0)
 	return out
+}
+
+// figureAttr is the attribute object of a figure drawn at x, y, w by h
+// millimetres: its bounding box in the page's points.
+func figureAttr(c *canvas, x, y, w, h float64) types.Dict {
+	return types.Dict{"O": types.Name("Layout"), "Placement": types.Name("Block"), "BBox": c.rectPt(x, y, w, h)}
 }
 
 // endDocument closes the open lists and puts the tagged footer at the end
@@ -220,7 +225,7 @@ func (w *writer) name(label string) string {
 	}
 	w.names[base]++
 	if k := w.names[base]; k > 1 {
-		base += " " + itoa(k)
+		base += " " + strconv.Itoa(k)
 	}
 	return w.prefix + base
 }

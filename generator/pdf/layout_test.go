@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestLayoutKeepsTogether(t *testing.T) {
 				}
 				_, last := k.Pages()
 				if first, _ := next.Pages(); first != last {
-					apart = append(apart, name+": "+k.Tag+" "+quote(k.Text())+" ends page "+itoa(last)+", its "+next.Tag+" starts page "+itoa(first))
+					apart = append(apart, name+": "+k.Tag+" "+quote(k.Text())+" ends page "+strconv.Itoa(last)+", its "+next.Tag+" starts page "+strconv.Itoa(first))
 				}
 			}
 			switch e.Tag {
@@ -57,7 +58,7 @@ func TestLayoutKeepsTogether(t *testing.T) {
 					}
 				}
 				if td != 0 && th != td {
-					apart = append(apart, name+": a table's header is on page "+itoa(th)+", its first row on page "+itoa(td))
+					apart = append(apart, name+": a table's header is on page "+strconv.Itoa(th)+", its first row on page "+strconv.Itoa(td))
 				}
 			case "P":
 				text := strings.Join(strings.Fields(e.Text()), " ")
@@ -74,14 +75,14 @@ func TestLayoutKeepsTogether(t *testing.T) {
 							cut = append(cut, name+": the label "+quote(text)+" does not show its field's name "+quote(tu))
 						}
 						if first, _ := e.Pages(); first != a.Annot.Page {
-							apart = append(apart, name+": the label "+quote(text)+" is on page "+itoa(first)+", its field on page "+itoa(a.Annot.Page))
+							apart = append(apart, name+": the label "+quote(text)+" is on page "+strconv.Itoa(first)+", its field on page "+strconv.Itoa(a.Annot.Page))
 						}
 					}
 				}
 				fallthrough
 			case "LBody":
 				if p := lonePage(ownLines(e)); p > 0 {
-					alone = append(alone, name+": "+e.Tag+" "+quote(e.Text())+" has a single line on page "+itoa(p))
+					alone = append(alone, name+": "+e.Tag+" "+quote(e.Text())+" has a single line on page "+strconv.Itoa(p))
 				}
 			}
 		}

@@ -44,6 +44,11 @@ func samples(t testing.TB) []*model.Municipality {
 	if l.Errors() > 0 {
 		t.Fatal(l.Sorted())
 	}
+	// The samples hide their commit messages; the tests give them
+	// histories whose messages should show, as a coordinator's would.
+	for _, m := range site.Municipalities {
+		m.HideChangeMessages = false
+	}
 	return site.Municipalities
 }
 

@@ -56,7 +56,7 @@ func drawQR(c *canvas, text string, x, y, size float64) bool {
 	p.buf = append(p.buf, ' ')
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
-	p.buf = num(p.buf, ptY(y))
+	p.buf = num(p.buf, p.ptY(y))
 	p.buf = append(p.buf, " cm\n"...)
 	for r, row := range bm {
 		// Join runs of dark modules in a row into one rectangle, a hair

@@ -38,6 +38,15 @@ var samplePDFs = sync.OnceValues(func() (map[string][]byte, error) {
 // newPDFs are every PDF of municipalities as `bti new` starts them: Vardø
 // style in bokmål, Lillestrøm style in nynorsk.
 var newPDFs = sync.OnceValues(func() (map[string][]byte, error) {
+	ms, err := newMunicipalities()
+	if err != nil {
+		return nil, err
+	}
+	return allPDFs(ms)
+})
+
+// newMunicipalities are the municipalities of newPDFs.
+var newMunicipalities = sync.OnceValues(func() ([]*model.Municipality, error) {
 	fsys := fstest.MapFS{}
 	for _, o := range []scaffold.Options{{Slug: "x", Style: model.StyleVardo}, {Slug: "y", Style: model.StyleLillestrom, Language: "nn"}} {
 		files, err := scaffold.Files(o)
@@ -54,7 +63,7 @@ var newPDFs = sync.OnceValues(func() (map[string][]byte, error) {
 	if l.Errors() > 0 {
 		return nil, errorList(&l)
 	}
-	return allPDFs(site.Municipalities)
+	return site.Municipalities, nil
 })
 
 // errorList is the diagnostics of l as an error.
@@ -68,8 +77,10 @@ func errorList(l *diag.List) error {
 
 func allPDFs(ms []*model.Municipality) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	opts := today
+	opts.History = testHistory(ms) // so that the change notices are made and checked too
 	for _, m := range ms {
-		tree, err := Municipality(m, today)
+		tree, err := Municipality(m, opts)
 		if err != nil {
 			return nil, err
 		}

@@ -58,6 +58,9 @@ type BuildOptions struct {
 	// called once, when the first site is rendered, so that reading git
 	// can go on while the files are loaded.
 	Dates func() map[string]string
+	// History, when set, gives Render.History (the git history of the
+	// change log), called once like Dates.
+	History func() *model.History
 	// Others are the municipalities an earlier build put in the output
 	// folder that this one does not build (see HTMLWith).
 	Others []Listed
@@ -161,6 +164,12 @@ func Build(fsys fs.FS, o BuildOptions) *Built {
 		}
 		return opts.Changed
 	})
+	history := sync.OnceValue(func() *model.History {
+		if o.History != nil {
+			return o.History()
+		}
+		return opts.History
+	})
 
 	summaries := make([]*model.Municipality, len(names))
 	listed := make([]Listed, len(names))
@@ -243,7 +252,7 @@ func Build(fsys fs.FS, o BuildOptions) *Built {
 					continue
 				}
 				ropts := opts
-				ropts.Changed = dates()
+				ropts.Changed, ropts.History = dates(), history()
 				st, part, keys, err := buildSite(fsys, one, m, ropts, text, o)
 				if err != nil {
 					errs[i] = err

@@ -198,3 +198,12 @@ func TestEdgeCodeStylesOnlyWithCode(t *testing.T) {
 		t.Error("a site with code lacks the highlighting classes")
 	}
 }
+
+// TestEdgeLinksToTheSitesOwnPages: links written as addresses of the
+// pages the site makes itself (/kom-i-gang/, /endringer/) are no mistake.
+func TestEdgeLinksToTheSitesOwnPages(t *testing.T) {
+	msgs, _ := edge(t, map[string]string{"municipalities/test/pages/lenker.md": "+++\ntitle = \"Lenker\"\n+++\n\n[Kom i gang](/kom-i-gang/), [endringer](/endringer/) og [søk](/sok/).\n"})
+	if msgs != "" {
+		t.Errorf("got:\n%s", msgs)
+	}
+}

@@ -119,10 +119,11 @@ func guidesListing(m *model.Municipality, slug string) []string {
 // TestKeysFollowWhatEachPDFShows: an edit of each input of the PDFs
 // changes the keys of exactly the PDFs that show it (so bti build makes
 // those again and keeps the others): a step's summary and deadline (its
-// guide), a level's colour (the guides and the binder), the
-// municipality's name and logo and a word of the interface text (every
-// PDF), a form's text (the form and the binder), its title and its date
-// from git (and the guides that list it). Every PDF is made each time:
+// guide and the deck's speaker notes), a level's colour (the guides, the
+// binder, the posters and the deck), the municipality's name and logo
+// and a word of the interface text (every PDF), a form's text (the form
+// and the binder), its title and its date from git (and the guides that
+// list it, and the deck and its notes when it is among the most used). Every PDF is made each time:
 // one whose key did not change must come out byte for byte the same (a
 // key that missed an input would let a stale PDF survive), one whose key
 // changed must differ.
@@ -143,7 +144,30 @@ func TestKeysFollowWhatEachPDFShows(t *testing.T) {
 		}
 		return out
 	}
+	posters := func() []string {
+		var out []string
+		for p := range base {
+			if strings.HasPrefix(p, "lillestrom/pdf/plakat-") {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	deck, notes := "lillestrom/pdf/opplaering.pdf", "lillestrom/pdf/opplaering-notater.pdf"
+	for _, p := range append(posters(), deck, notes) {
+		if _, ok := base[p]; !ok || len(posters()) == 0 {
+			t.Fatalf("no %s among the PDFs (posters: %v)", p, posters())
+		}
+	}
+	// A form the deck shows among the most used, and one it does not.
+	shown := m.MostUsedForms()[0]
+	shownPDF, shownFile := "lillestrom/pdf/"+shown.Slug+".pdf", shown.File
 	const form = "overgang-barnehage-skole"
+	for i, f := range m.MostUsedForms() {
+		if f.Slug == form && i < 4 {
+			t.Fatalf("the deck shows %s: the test needs a form it does not show", form)
+		}
+	}
 	formPDF, binder := "lillestrom/pdf/"+form+".pdf", "lillestrom/pdf/perm.pdf"
 	formFile := "municipalities/lillestrom/toolbox/" + form + ".md"
 	listing := guidesListing(m, form)
@@ -171,13 +195,13 @@ func TestKeysFollowWhatEachPDFShows(t *testing.T) {
 	}{
 		{"a step's summary", func(p fstest.MapFS, o *render.Options) {
 			edit(t, p, "municipalities/lillestrom/guides/skole/niva-1/02-gjennomfor-tiltak.md", `(?m)^summary = ".*"$`, `summary = "Et nytt sammendrag."`)
-		}, []string{"lillestrom/pdf/veileder-skole.pdf"}, false},
+		}, []string{"lillestrom/pdf/veileder-skole.pdf", notes}, false},
 		{"a step's deadline", func(p fstest.MapFS, o *render.Options) {
 			edit(t, p, "municipalities/lillestrom/guides/helsestasjon/niva-1/02-gjennomfor-tiltak.md", `(?m)^summary = `, "deadline = \"Innen 14 dager\"\nsummary = ")
-		}, []string{"lillestrom/pdf/veileder-helsestasjon.pdf"}, false},
+		}, []string{"lillestrom/pdf/veileder-helsestasjon.pdf", notes}, false},
 		{"a level's colour", func(p fstest.MapFS, o *render.Options) {
 			edit(t, p, "content/levels.toml", `color = "#2e7d32"`, `color = "#6a1b9a"`)
-		}, append(guides(), binder), false},
+		}, append(append(guides(), binder, deck, notes), posters()...), false},
 		{"the municipality's name", func(p fstest.MapFS, o *render.Options) {
 			edit(t, p, "municipalities/lillestrom/municipality.toml", `(?m)^name = ".*"$`, `name = "Nye Lillestrøm kommune"`)
 		}, all(), false},
@@ -215,6 +239,15 @@ func TestKeysFollowWhatEachPDFShows(t *testing.T) {
 		{"a form's date from git", func(p fstest.MapFS, o *render.Options) {
 			o.Changed = map[string]string{formFile: "2031-02-03"}
 		}, append([]string{formPDF, binder}, listing...), false},
+		{"the text of a form the deck shows", func(p fstest.MapFS, o *render.Options) {
+			edit(t, p, shownFile, `(?m)^## `, "Et nytt avsnitt.\n\n## ")
+		}, []string{shownPDF, binder}, false},
+		{"the title of a form the deck shows", func(p fstest.MapFS, o *render.Options) {
+			edit(t, p, shownFile, `(?m)^title = ".*"$`, `title = "Et nytt navn på skjemaet"`)
+		}, append([]string{shownPDF, binder, deck, notes}, guidesListing(m, shown.Slug)...), false},
+		{"the date from git of a form the deck shows", func(p fstest.MapFS, o *render.Options) {
+			o.Changed = map[string]string{shownFile: "2031-02-03"}
+		}, append([]string{shownPDF, binder, deck, notes}, guidesListing(m, shown.Slug)...), false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

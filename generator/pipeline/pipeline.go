@@ -200,7 +200,7 @@ func PDFJobs(fsys fs.FS, site *model.Site, opts render.Options) ([]PDFJob, error
 // municipalityPDFJobs lists the PDFs of m, one of site's municipalities,
 // the binder first.
 func municipalityPDFJobs(fsys fs.FS, site *model.Site, m *model.Municipality, opts render.Options, text *i18n.Tables) []PDFJob {
-	popts := pdf.Options{Changed: opts.Changed, Text: text}
+	popts := pdf.Options{Changed: opts.Changed, Text: text, History: opts.History}
 	if m.Logo != "" {
 		popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
 	}

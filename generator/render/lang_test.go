@@ -68,14 +68,15 @@ func TestTranslatedPagesSpeakTheirLanguage(t *testing.T) {
 		notWant  []string
 		language string
 	}{
-		{"en/om-bti/", []string{`aria-label="Main menu"`, ">Toolbox</a>", ">Services</a>", `placeholder="Search the handbook"`, `aria-label="Breadcrumbs"`, ">Home</a>",
-			`>Is a child in danger?</strong>`, "Child welfare emergency service", `<a href="./" lang="en" hreflang="en" aria-current="page">English</a>`},
+		{"en/om-bti/", []string{`aria-label="Main menu"`, ">Toolbox</a>", ">Services</a>", `placeholder="Search"`, `<label for="sok-felt" class="visually-hidden">Search the handbook</label>`, `aria-label="Breadcrumbs"`, ">Home</a>",
+			`>Is a child in danger?</strong>`, "Child welfare emergency service", `<a href="./" lang="en" hreflang="en" aria-current="page">English</a>`,
+			`<a href="../../en/om-bti/" aria-current="page"><span>About BTI</span></a>`, `<a href="../../en/for-foreldre/"><span>For parents</span></a>`, `<a href="../../kontakt/"><span lang="nb" dir="ltr">`},
 			[]string{"Hovedmeny", "Verktøykasse</a>", "Søk i håndboken"}, "en"},
-		{"ar/om-bti/", []string{`<html lang="ar" dir="rtl"`, `aria-label="القائمة الرئيسية"`, ">صندوق الأدوات</a>", `placeholder="ابحث في الدليل"`,
+		{"ar/om-bti/", []string{`<html lang="ar" dir="rtl"`, `aria-label="القائمة الرئيسية"`, ">صندوق الأدوات</a>", `placeholder="بحث"`,
 			`lang="nb" dir="ltr">Er et barn i akutt fare?</strong>`, `aria-current="page">العربية</a>`},
 			[]string{"Hovedmeny", "Main menu"}, "ar"},
 		{"ti/om-bti/", []string{`<html lang="ti" dir="ltr"`, `<header class="site-header" lang="en" dir="ltr">`, `aria-label="Main menu"`, ">Toolbox</a>", "Skip to main content",
-			`aria-current="page">ትግርኛ</a>`},
+			`aria-current="page">ትግርኛ</a>`, `<a href="../../ti/om-bti/" aria-current="page"><span lang="ti" dir="ltr">ብዛዕባ BTI</span></a>`},
 			[]string{"Hovedmeny", "Gå til hovedinnhold", ">Verktøykasse</a>"}, "ti"},
 		{"om-bti/", []string{`aria-label="Hovedmeny"`, ">Verktøykasse</a>", `>Er et barn i akutt fare?</strong>`, `aria-current="page">Norsk bokmål</a>`},
 			[]string{"Main menu", "Is a child in danger?"}, "nb"},

@@ -10,6 +10,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/bti-handbook/bti/generator/markdown"
+	"github.com/bti-handbook/bti/generator/model"
 )
 
 // What the templ components of this package (*.templ) need around them:
@@ -43,6 +44,10 @@ func renderPage(p *pageView) ([]byte, error) {
 		main = searchMain(p)
 	case "print":
 		main = printMain(p, p.Print)
+	case "start":
+		main = startMain(p, p.Start)
+	case "changes":
+		main = changesMain(p, p.Changes)
 	default:
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
@@ -82,19 +87,7 @@ const menuIcon = `<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" 
 const warningIcon = `<svg class="emergency__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M12 2 1 21h22L12 2Zm0 4.5L19.5 19h-15L12 6.5ZM11 10v5h2v-5h-2Zm0 6v2h2v-2h-2Z"/></svg>`
 
 // tel turns a phone number as written into the number of a tel: URL.
-func tel(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
-	if !strings.HasPrefix(out, "+") && len(out) == 8 {
-		out = "+47" + out
-	}
-	return out
-}
+func tel(s string) string { return strings.TrimPrefix(model.TelURL(s), "tel:") }
 
 // prefixed is s after prefix, or nothing when s is empty ("Name, Role").
 func prefixed(prefix, s string) string {
@@ -102,4 +95,31 @@ func prefixed(prefix, s string) string {
 		return ""
 	}
 	return prefix + s
+}
+
+// addressParts cuts a web or e-mail address where a line may break: after
+// each slash, before each dot and @ ("https://", "example", ".no/",
+// "barnehage/"). The parts joined are the address.
+func addressParts(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			// "//" stays whole: break after the last slash of a run.
+			if i+1 < len(s) && s[i+1] == '/' {
+				continue
+			}
+			if i+1 < len(s) {
+				parts = append(parts, s[start:i+1])
+				start = i + 1
+			}
+		case '.', '@':
+			if i > start {
+				parts = append(parts, s[start:i])
+				start = i
+			}
+		}
+	}
+	return append(parts, s[start:])
 }

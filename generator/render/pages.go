@@ -27,7 +27,9 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 			v := &levelView{Level: lv, URL: g.LevelURL(n), Title: cmp.Or(gl.Title, lv.Name+": "+lv.Title), Summary: cmp.Or(gl.Summary, lv.Summary), Guide: gv}
 			v.Intro, _ = b.html(r, gl.Intro, nil, v.URL)
 			for _, s := range gl.Steps {
-				v.Steps = append(v.Steps, &stepRef{Number: s.Number, Title: s.Title, Summary: s.Summary, URL: s.URL()})
+				ref := &stepRef{Number: s.Number, Title: s.Title, Summary: s.Summary, URL: s.URL(), Changed: b.log.Recently(s.File)}
+				v.Changed = v.Changed || ref.Changed
+				v.Steps = append(v.Steps, ref)
 			}
 			gv.Levels = append(gv.Levels, v)
 		}
@@ -45,7 +47,11 @@ func (b *builder) guideViews(r *markdown.Renderer) []*guideView {
 }
 
 func (b *builder) toolRef(t *model.Tool) *toolRef {
-	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t)}
+	ref := &toolRef{Title: t.Title, Kind: t.Kind, Summary: t.Summary, URL: t.URL(), Levels: toolLevels(t),
+		Changed: b.log.Recently(t.File, t.Attachment)}
+	for _, tr := range t.Translations {
+		ref.Changed = ref.Changed || b.log.Recently(tr.File)
+	}
 	if b.opts.PDF && t.PDF != "" {
 		ref.PDF = t.PDFURL("")
 	}
@@ -73,7 +79,7 @@ func toolLevels(t *model.Tool) []int {
 
 // howToSlug is the national page that explains how to use the handbook,
 // linked from the front page.
-const howToSlug = "slik-bruker-du-handboka"
+const howToSlug = model.SlugHowTo
 
 func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	p := b.page("front", "/", "")
@@ -82,20 +88,8 @@ func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	if pg := b.pageBySlug(howToSlug); pg != nil {
 		front.HowTo = &link{Title: pg.Title, URL: pg.URL()}
 	}
-	// The most used forms: those that most steps list.
-	var forms []*model.Tool
-	for _, t := range b.m.Toolbox {
-		if t.Kind == model.KindForm && len(t.UsedBy) > 0 {
-			forms = append(forms, t)
-		}
-	}
-	sort.SliceStable(forms, func(i, j int) bool {
-		if len(forms[i].UsedBy) != len(forms[j].UsedBy) {
-			return len(forms[i].UsedBy) > len(forms[j].UsedBy)
-		}
-		return forms[i].Title < forms[j].Title
-	})
-	for i, t := range forms {
+	front.Start = &link{Title: b.startTitle(), URL: model.URLStart}
+	for i, t := range b.mostUsedForms() {
 		if i == 6 {
 			break
 		}
@@ -104,6 +98,10 @@ func (b *builder) frontPage(r *markdown.Renderer) (*pageView, error) {
 	p.Front = front
 	return p, nil
 }
+
+// mostUsedForms are the forms that steps use, those that most steps list
+// first.
+func (b *builder) mostUsedForms() []*model.Tool { return b.m.MostUsedForms() }
 
 func (b *builder) guidePage(gv *guideView) *pageView {
 	p := b.page("guide", gv.URL, gv.Title)
@@ -255,6 +253,7 @@ func (b *builder) toolboxPage(filter int) *pageView {
 		if filter >= 0 && !slices.Contains(ref.Levels, filter) {
 			continue
 		}
+		v.Changed = v.Changed || ref.Changed
 		c := cmp.Or(t.Category, other)
 		if _, ok := byCat[c]; !ok {
 			cats = append(cats, c)

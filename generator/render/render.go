@@ -42,6 +42,10 @@ type Options struct {
 	// Changed maps a source file to the date of its last change (from
 	// git), shown on step pages.
 	Changed map[string]string
+	// History is the project's git history (nil without one): the change
+	// log /endringer/, its Atom feed and the "changed" marks on level
+	// pages and in the toolbox are made from it.
+	History *model.History
 	// Themes, when set, is read for the themes' assets and interface text
 	// instead of the ones built into the binary (the preview server reads
 	// themes/ from disk so that edits to stylesheets and i18n show at
@@ -67,7 +71,7 @@ func Municipality(fsys fs.FS, m *model.Municipality, opts Options) (output.Tree,
 		return nil, err
 	}
 	tree := output.Tree{}
-	b := &builder{m: m, theme: theme, opts: opts, fsys: fsys}
+	b := &builder{m: m, theme: theme, opts: opts, fsys: fsys, log: m.ChangeLog(opts.History)}
 	if err := b.assets(tree); err != nil {
 		return nil, err
 	}
@@ -147,6 +151,8 @@ type builder struct {
 	fsys   fs.FS
 	site   siteView
 	guides []*guideView
+	// log is the municipality's change log, nil without a history.
+	log *model.ChangeLog
 }
 
 // page makes a pageView for url with the site's defaults.
@@ -207,7 +213,12 @@ func (b *builder) pageJob(path string, mk func(r *markdown.Renderer) (*pageView,
 func (b *builder) jobs() []job {
 	var jobs []job
 	jobs = append(jobs, b.pageJob("index.html", b.frontPage), b.pageJob("404.html", b.notFoundPage),
-		b.pageJob("sok/index.html", b.searchPage), b.pageJob("tjenester/index.html", b.servicesPage))
+		b.pageJob("sok/index.html", b.searchPage), b.pageJob("tjenester/index.html", b.servicesPage),
+		b.pageJob(strings.TrimPrefix(model.URLStart, "/")+"index.html", b.startPage),
+		b.pageJob(strings.TrimPrefix(model.URLChanges, "/")+"index.html", b.changesPage))
+	if b.log != nil {
+		jobs = append(jobs, b.changesFeed)
+	}
 	for f := -1; f <= 3; f++ {
 		filter := f
 		p := "verktoykasse/index.html"
@@ -239,7 +250,12 @@ func (b *builder) jobs() []job {
 		}
 	}
 	for _, pg := range b.m.Pages {
-		jobs = append(jobs, b.pageJob(strings.TrimPrefix(pg.URL(), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.freePage(r, pg, nil) }))
+		// pages/kom-i-gang.md and pages/endringer.md are the text of the
+		// pages the site makes at their address; their translations are
+		// free pages.
+		if !model.SitePage(pg.Slug) {
+			jobs = append(jobs, b.pageJob(strings.TrimPrefix(pg.URL(), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.freePage(r, pg, nil) }))
+		}
 		for _, tr := range pg.Translations {
 			jobs = append(jobs, b.pageJob(strings.TrimPrefix(pg.TranslationURL(tr.Lang), "/")+"index.html", func(r *markdown.Renderer) (*pageView, error) { return b.freePage(r, pg, tr) }))
 		}
@@ -258,6 +274,9 @@ func (b *builder) menu() []link {
 	}
 	var pages []*model.Page
 	for _, p := range m.Pages {
+		if model.SitePage(p.Slug) {
+			continue // in the menu as the site's own pages
+		}
 		if p.Menu || (m.Style == model.StyleVardo && p.Slug == "stafettlogg") {
 			pages = append(pages, p)
 		}
@@ -272,6 +291,12 @@ func (b *builder) menu() []link {
 	var rest []link
 	for _, p := range pages {
 		l := link{Title: p.Title, URL: p.URL()}
+		for _, tr := range p.Translations {
+			if l.In == nil {
+				l.In = map[string]link{}
+			}
+			l.In[tr.Lang] = link{Title: tr.Title, URL: p.TranslationURL(tr.Lang)}
+		}
 		if m.Style == model.StyleVardo && (p.Slug == "stafettlogg" || p.Slug == "stafettholder") {
 			stafett = append(stafett, l)
 		} else {
@@ -281,6 +306,12 @@ func (b *builder) menu() []link {
 	}
 	items = append(items, stafett...)
 	items = append(items, link{Title: t("toolbox"), URL: model.URLToolbox, Key: "toolbox"}, link{Title: t("services"), URL: model.URLServices, Key: "services"})
+	// The page for someone new stays in the row on wide screens.
+	if title := b.startTitle(); title != "" {
+		items = append(items, link{Title: title, URL: model.URLStart})
+	} else {
+		items = append(items, link{Title: t("start_title"), URL: model.URLStart, Key: "start_title"})
+	}
 	return append(items, rest...)
 }
 

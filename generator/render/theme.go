@@ -77,6 +77,7 @@ var cssBundle = []string{
 	"vendor/designsystemet-css/details.css",
 	"base/assets/site.css",
 	"base/css/model.css",
+	"base/css/pages.css",
 }
 
 // fontDirs are the vendored fonts, published in assets/ beside site.css.

@@ -51,6 +51,18 @@ type link struct {
 	// Page marks a free page in the menu (about BTI, for parents, ...):
 	// on wide screens those may go under "More".
 	Page bool
+	// In holds, by language, the page's translations: on a page in that
+	// language the menu links to the translation, under its title.
+	In map[string]link
+}
+
+// For returns the item as the menu shows it on a page in lang: the
+// translation when there is one, else the item itself. ok says which.
+func (l link) For(lang string) (item link, translated bool) {
+	if t, ok := l.In[lang]; ok {
+		return t, true
+	}
+	return l, false
 }
 
 // labelsView are the names of a step's parts on this site.
@@ -90,6 +102,11 @@ type pageView struct {
 	Tool          *toolView
 	ServiceGroups []serviceGroup
 	Print         *printView
+	Start         *startView
+	Changes       *changesView
+	// Feed is the root-relative URL of an Atom feed the page links in
+	// its head, "" for none.
+	Feed string
 }
 
 type alternate struct {
@@ -143,7 +160,7 @@ func (p *pageView) Chrome(name string, part templ.Component) templ.Component {
 	if p.chromeKey == "" {
 		current := ""
 		for _, item := range p.Site.Menu {
-			if p.Current(item.URL) {
+			if item, _ = item.For(p.Lang); p.Current(item.URL) {
 				current = item.URL
 				break
 			}
@@ -234,11 +251,21 @@ func (p *pageView) Current(u string) bool {
 // anyCurrent reports whether one of items is this page or its section.
 func (p *pageView) anyCurrent(items []link) bool {
 	for _, it := range items {
-		if p.Current(it.URL) {
+		if it, _ = it.For(p.Lang); p.Current(it.URL) {
 			return true
 		}
 	}
 	return false
+}
+
+// PageLangInChrome marks text in the page's language inside the shared
+// parts, when those speak another (a page in Tigrinya has an English
+// interface).
+func (p *pageView) PageLangInChrome() templ.OrderedAttributes {
+	if p.UILang() != p.Lang {
+		return langAttrs(p.Lang, Direction(p.Lang))
+	}
+	return nil
 }
 
 // relURL returns target relative to the page at from (both root-relative;

@@ -13,6 +13,9 @@ type frontView struct {
 	Forms  []*toolRef
 	// HowTo is the page that explains the handbook, nil without one.
 	HowTo *link
+	// Start is the page for someone new (its Title "" for the interface
+	// text's).
+	Start *link
 }
 
 type guideView struct {
@@ -28,13 +31,15 @@ type guideView struct {
 }
 
 type levelView struct {
-	Level     *model.Level
-	URL       string
-	Title     string
-	Summary   string
-	Guide     *guideView
-	Intro     template.HTML
-	Steps     []*stepRef
+	Level   *model.Level
+	URL     string
+	Title   string
+	Summary string
+	Guide   *guideView
+	Intro   template.HTML
+	Steps   []*stepRef
+	// Changed is true when a step of the level is marked changed.
+	Changed   bool
 	PrevLevel *levelRef
 	NextLevel *levelRef
 }
@@ -50,6 +55,8 @@ type stepRef struct {
 	Title   string
 	Summary string
 	URL     string
+	// Changed marks a step changed in the last days (model.RecentDays).
+	Changed bool
 }
 
 // pagerLink is the previous or next step; Level names the step's level
@@ -97,11 +104,17 @@ type toolRef struct {
 	URL     string
 	PDF     string
 	Levels  []int
+	// Changed marks a document changed in the last days
+	// (model.RecentDays): its text, a translation or its attachment.
+	Changed bool
 }
 
 type toolboxView struct {
-	Binder     string // the binder PDF, "" without PDFs
-	Filter     int    // -1 for all levels
+	Binder string // the binder PDF, "" without PDFs
+	// Changed is true when a document listed is marked changed (the
+	// page then says what the mark means).
+	Changed    bool
+	Filter     int // -1 for all levels
 	Levels     []levelRef2
 	Categories []categoryView
 }

@@ -195,6 +195,9 @@ func tomlDepth(text []byte, limit int) (line int) {
 // tooManyKeys returns the line of the first setting beyond MaxKeys in
 // TOML text, or 0.
 func keysBeyond(text string, limit int) int {
+	if strings.Count(text, "\n") < limit {
+		return 0 // a setting takes a line at least
+	}
 	locs := keyLine.FindAllStringIndex(text, limit+1)
 	if len(locs) <= limit {
 		return 0

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,7 +15,8 @@ import (
 )
 
 // TestAxeEveryPage runs axe-core (WCAG 2.1 A and AA) in Chromium over
-// every HTML page of both shipped samples: zero violations.
+// every HTML page of both shipped samples, with a history (the change log
+// and the marks): zero violations.
 func TestAxeEveryPage(t *testing.T) {
 	browser := Browser(t)
 	fsys := content.Overlay(os.DirFS("../.."))
@@ -22,7 +24,7 @@ func TestAxeEveryPage(t *testing.T) {
 	if l.Errors() > 0 {
 		t.Fatal(l.Sorted())
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{}})
+	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{}, History: sampleHistory(site)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,6 +37,11 @@ func TestAxeEveryPage(t *testing.T) {
 		}
 	}
 	sort.Strings(pages)
+	for _, want := range []string{"vardo/kom-i-gang/", "vardo/endringer/", "lillestrom/kom-i-gang/", "lillestrom/endringer/"} {
+		if !slices.Contains(pages, want) {
+			t.Errorf("the pages checked lack /%s", want)
+		}
+	}
 	var (
 		mu     sync.Mutex
 		failed int

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,7 +15,8 @@ import (
 	"github.com/bti-handbook/bti/generator/render"
 )
 
-// samples builds both shipped samples (without PDFs) for a browser test.
+// samples builds both shipped samples (without PDFs) for a browser test,
+// with a history so that the change log lists changes and the marks show.
 func samples(t *testing.T) output.Tree {
 	t.Helper()
 	fsys := content.Overlay(os.DirFS("../.."))
@@ -22,7 +24,7 @@ func samples(t *testing.T) output.Tree {
 	if l.Errors() > 0 {
 		t.Fatal(l.Sorted())
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{}})
+	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{}, History: sampleHistory(site)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +55,11 @@ func TestEveryPageOnPhones(t *testing.T) {
 	srv := httptest.NewServer(Handler(tree))
 	defer srv.Close()
 	pages := pagesOf(tree)
+	for _, want := range []string{"vardo/kom-i-gang/", "vardo/endringer/", "lillestrom/kom-i-gang/", "lillestrom/endringer/"} {
+		if !slices.Contains(pages, want) {
+			t.Errorf("the pages checked lack /%s", want)
+		}
+	}
 	type job struct {
 		page  string
 		width int

@@ -40,7 +40,7 @@ func TestNuHtmlCheckerSamples(t *testing.T) {
 	if l.Errors() > 0 {
 		t.Fatal(l.Sorted())
 	}
-	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{"x": "2026-01-01"}})
+	tree, err := pipeline.Render(fsys, site, render.Options{Changed: map[string]string{"x": "2026-01-01"}, History: sampleHistory(site)})
 	if err != nil {
 		t.Fatal(err)
 	}

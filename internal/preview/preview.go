@@ -37,6 +37,9 @@ type Config struct {
 	// Previous are the files under municipalities/ as last published
 	// (from git), for the warnings about pages that go away.
 	Previous []string
+	// History is the git history for the change log (/endringer/), nil
+	// without one.
+	History *model.History
 	// Lang, when not "", is the language of every message (--lang en);
 	// otherwise each is in its municipality's language.
 	Lang string
@@ -85,7 +88,7 @@ func (s *Site) Rebuild() {
 	diags := l.Sorted()
 	langs := pipeline.NewLanguages(fsys, site, s.cfg.Lang)
 	if l.Errors() == 0 {
-		opts := render.Options{Changed: s.cfg.Dates, Themes: s.cfg.Themes, NoMinify: true, PDF: true, PDFOnRequest: true}
+		opts := render.Options{Changed: s.cfg.Dates, History: s.cfg.History, Themes: s.cfg.Themes, NoMinify: true, PDF: true, PDFOnRequest: true}
 		var err error
 		tree, err = pipeline.Render(fsys, site, opts)
 		if err == nil {

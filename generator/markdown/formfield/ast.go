@@ -1,5 +1,5 @@
 // Package formfield is a goldmark extension for the form-field syntax of
-// BTI toolbox forms (CONTENT-FORMAT.md, "Forms"):
+// BTI toolbox forms (docs/content-reference.md, "Forms"):
 //
 //	Barnets navn: ___          a one-line text field labelled "Barnets navn"
 //	___                        a paragraph of only underscore lines: a
