@@ -232,7 +232,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if *timings {
 		stages.print(stdout)
 		built.Times.Print(stdout)
-		printMade(stdout, built.PDFs.MadePaths)
+		printMade(stdout, lang, built.PDFs.MadePaths)
 	}
 	return 0
 }
@@ -255,14 +255,14 @@ func writeFailed(err error, shown string, langs *pipeline.Languages, stderr io.W
 
 // printMade lists the PDFs a build made (for --timings), sorted, the
 // first 20.
-func printMade(w io.Writer, paths []string) {
+func printMade(w io.Writer, lang string, paths []string) {
 	sort.Strings(paths)
 	for i, p := range paths {
 		if i == 20 {
-			fmt.Fprintf(w, "  ... %d more\n", len(paths)-20)
+			fmt.Fprintln(w, "  "+diag.T(lang, "scale.made_more", "count", len(paths)-20))
 			break
 		}
-		fmt.Fprintf(w, "  made %s\n", p)
+		fmt.Fprintln(w, "  "+diag.T(lang, "scale.made", "path", p))
 	}
 }
 

@@ -122,3 +122,37 @@ func TestMistakeInTheLastMunicipalityWritesNothing(t *testing.T) {
 		t.Error("the staging folder is left")
 	}
 }
+
+// TestOneFormEditedMakesItsPDFsAgain: after an edit of one form's text,
+// the rebuild makes again that form's PDF and its municipality's binder
+// and keeps every other PDF, and --timings names the two.
+func TestOneFormEditedMakesItsPDFsAgain(t *testing.T) {
+	dir, _ := project(t)
+	if code, out := bti("build", "-C", dir); code != 0 {
+		t.Fatal(out)
+	}
+	form := filepath.Join(dir, "municipalities", "lillestrom", "toolbox", "overgang-barnehage-skole.md")
+	data, err := os.ReadFile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "\n## ", "\nEt nytt avsnitt.\n\n## ", 1)
+	if edited == string(data) {
+		t.Fatal("no section in the form to put a paragraph before")
+	}
+	os.WriteFile(form, []byte(edited), 0o644)
+	code, out := bti("build", "-C", dir, "--timings")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var made []string
+	for _, line := range strings.Split(out, "\n") {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(line), "laget på nytt: "); ok {
+			made = append(made, p)
+		}
+	}
+	want := []string{"lillestrom/pdf/overgang-barnehage-skole.pdf", "lillestrom/pdf/perm.pdf"}
+	if strings.Join(made, " ") != strings.Join(want, " ") || !strings.Contains(out, "PDF-er: 2 laget, ") {
+		t.Errorf("made again %v, want %v:\n%s", made, want, out)
+	}
+}

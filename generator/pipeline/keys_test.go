@@ -17,6 +17,7 @@ import (
 
 	"github.com/bti-handbook/bti/generator/model"
 	"github.com/bti-handbook/bti/generator/parallel"
+	"github.com/bti-handbook/bti/generator/pdf"
 	"github.com/bti-handbook/bti/generator/render"
 	"github.com/bti-handbook/bti/themes"
 )
@@ -50,7 +51,8 @@ func lillestromProject(t testing.TB) fstest.MapFS {
 }
 
 // keysOf returns the key of every PDF of the project, by path, and the
-// PDFs themselves.
+// PDFs themselves. The keys a build takes (pdf.Keys, each document
+// hashed once) must be the keys bti serve takes (Job.Key, one by one).
 func keysOf(t testing.TB, fsys fs.FS, opts render.Options) (map[string][32]byte, map[string][]byte, *model.Site) {
 	t.Helper()
 	site, l := Load(fsys, nil)
@@ -72,6 +74,15 @@ func keysOf(t testing.TB, fsys fs.FS, opts render.Options) (map[string][32]byte,
 		keys[jobs[i].Path], pdfs[jobs[i].Path] = jobs[i].Key(), data
 		mu.Unlock()
 	})
+	pj := make([]pdf.Job, len(jobs))
+	for i, j := range jobs {
+		pj[i] = j.Job
+	}
+	for i, k := range pdf.Keys(pj) {
+		if k != keys[jobs[i].Path] {
+			t.Errorf("%s: the build's key is not bti serve's", jobs[i].Path)
+		}
+	}
 	return keys, pdfs, site
 }
 
