@@ -33,6 +33,8 @@ const (
 	emergencyBadLang   diag.Code = "BTI125"
 	emergencyOwnLang   diag.Code = "BTI126"
 	emergencyTwice     diag.Code = "BTI127"
+	noticeOwnLang      diag.Code = "BTI128"
+	settingInTable     diag.Code = "BTI129"
 	backslashInPath    diag.Code = "BTI018" // as source reports it in TOML text
 )
 

@@ -1,6 +1,7 @@
 package load_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,5 +65,57 @@ func TestEmergencyTranslations(t *testing.T) {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("no %q in:\n%s", want, msgs)
 		}
+	}
+}
+
+// TestNoticeTranslations: [notice_translations] takes language codes
+// other than the municipality's own, each at its line.
+func TestNoticeTranslations(t *testing.T) {
+	files, err := scaffold.Files(scaffold.Options{Slug: "test", Style: "vardo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func(extra string) (string, map[string]string) {
+		fsys := fstest.MapFS{}
+		for p, data := range files {
+			if strings.HasSuffix(p, "municipality.toml") {
+				text := string(data)
+				i := strings.Index(text, "\n[")
+				data = []byte(text[:i] + "\n" + extra + text[i:])
+			}
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+		site, l := pipeline.Load(content.Overlay(fsys), nil)
+		var b strings.Builder
+		pipeline.NewLanguages(fsys, site, "en").Print(&b, l)
+		if site == nil || len(site.Municipalities) != 1 {
+			return b.String(), nil
+		}
+		return b.String(), site.Municipalities[0].NoticeTranslations
+	}
+	msgs, got := load("\n[notice_translations]\nen = \"Sample content.\"\nse = \"  \"\n")
+	if strings.Contains(msgs, "error") || len(got) != 1 || got["en"] != "Sample content." {
+		t.Errorf("one translation: %v, %s", got, msgs)
+	}
+	msgs, got = load("\n[notice_translations]\nnb = \"Eksempel.\"\nEnglish = \"Sample.\"\nen = \"Sample.\"\nlogo = \"assets/logo.svg\"\n")
+	var toml string
+	for p, data := range files {
+		if strings.HasSuffix(p, "municipality.toml") {
+			toml = string(data)
+		}
+	}
+	line := strings.Count(toml[:strings.Index(toml, "\n[")], "\n") + 4 // the line of nb = ...
+	for _, want := range []string{
+		fmt.Sprintf(`municipality.toml:%d:1: error: the notice is translated into the municipality's own language "nb" [BTI128]`, line),
+		fmt.Sprintf(`municipality.toml:%d:1: error: "English" is not a language code [BTI125]`, line+1),
+		fmt.Sprintf(`municipality.toml:%d:1: error: "logo" is under [notice_translations], but belongs above the tables [BTI129]`, line+3) +
+			"\n\thint: move the line with logo up, above the first line in square brackets ([...]) in the file",
+	} {
+		if !strings.Contains(msgs, want) {
+			t.Errorf("no %q in:\n%s", want, msgs)
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("the good one is kept: %v", got)
 	}
 }

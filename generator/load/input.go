@@ -6,22 +6,25 @@ package load
 // from these tags, so the tags are the format's key names.
 
 type municipalityFile struct {
-	Name                   string         `toml:"name"`
-	ShortName              string         `toml:"short_name"`
-	Style                  string         `toml:"style"`
-	Language               string         `toml:"language"`
-	BaseURL                string         `toml:"base_url"`
-	BrandColor             string         `toml:"brand_color"`
-	Logo                   string         `toml:"logo"`
-	AccessibilityStatement string         `toml:"accessibility_statement"`
-	Notice                 string         `toml:"notice"`
-	Labels                 labelsFile     `toml:"labels"`
-	Emergency              *emergencyFile `toml:"emergency"`
-	Guides                 []guideEntry   `toml:"guides"`
-	Services               []serviceEntry `toml:"services"`
-	Contacts               []contactEntry `toml:"contacts"`
-	Klarsprak              *klarsprakFile `toml:"klarsprak"`
-	Changes                *changesFile   `toml:"changes"`
+	Name                   string `toml:"name"`
+	ShortName              string `toml:"short_name"`
+	Style                  string `toml:"style"`
+	Language               string `toml:"language"`
+	BaseURL                string `toml:"base_url"`
+	BrandColor             string `toml:"brand_color"`
+	Logo                   string `toml:"logo"`
+	AccessibilityStatement string `toml:"accessibility_statement"`
+	Notice                 string `toml:"notice"`
+	// NoticeTranslations is [notice_translations]: the notice in other
+	// languages, by language code.
+	NoticeTranslations map[string]string `toml:"notice_translations"`
+	Labels             labelsFile        `toml:"labels"`
+	Emergency          *emergencyFile    `toml:"emergency"`
+	Guides             []guideEntry      `toml:"guides"`
+	Services           []serviceEntry    `toml:"services"`
+	Contacts           []contactEntry    `toml:"contacts"`
+	Klarsprak          *klarsprakFile    `toml:"klarsprak"`
+	Changes            *changesFile      `toml:"changes"`
 }
 
 // changesFile is [changes]: how far back the change log (/endringer/)

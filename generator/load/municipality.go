@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/mail"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -165,6 +167,7 @@ func (r *reader) fillMunicipality(m *model.Municipality, f *municipalityFile, do
 	m.BaseURLPos = doc.ValuePos("base_url", f.BaseURL)
 	m.BaseURL, m.BrandColor, m.Logo, m.LogoPos = f.BaseURL, f.BrandColor, f.Logo, doc.ValuePos("logo", f.Logo)
 	m.AccessibilityStatement, m.Notice = f.AccessibilityStatement, f.Notice
+	m.NoticeTranslations = r.noticeTranslations(f.NoticeTranslations, f.Language, doc)
 	m.Labels = model.Labels(f.Labels)
 	missing := func(key string, example any) {
 		r.l.Report(doc.Pos(key), missingKey, "key", key, "example", example, "file", "municipality.toml")
@@ -368,4 +371,41 @@ func (r *reader) emergencyTranslations(entries []emergencyTranslation, lang stri
 			Text: markdown.ParseInline(doc.Pos(key+".text"), e.Text, r.l)})
 	}
 	return out
+}
+
+// noticeTranslations checks [notice_translations]: each key a language
+// code other than the municipality's own; empty texts are left out.
+func (r *reader) noticeTranslations(texts map[string]string, lang string, doc *source.Doc) map[string]string {
+	var out map[string]string
+	for _, code := range slices.Sorted(maps.Keys(texts)) {
+		key := "notice_translations." + code
+		switch text := strings.TrimSpace(texts[code]); {
+		case topLevelKey(code):
+			r.l.Report(doc.Pos(key), settingInTable, "key", code, "table", "[notice_translations]")
+		case !validLang(code):
+			r.l.Report(doc.Pos(key), emergencyBadLang, "lang", code)
+		case code == lang:
+			r.l.Report(doc.Pos(key), noticeOwnLang, "lang", code)
+		case text != "":
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[code] = text
+		}
+	}
+	return out
+}
+
+// topLevelKey reports whether key is one of municipality.toml's settings
+// above its tables (name, logo, notice...): written below a table, it
+// belongs to that table instead.
+func topLevelKey(key string) bool {
+	t := reflect.TypeFor[municipalityFile]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if tag, _, _ := strings.Cut(f.Tag.Get("toml"), ","); tag == key && f.Type.Kind() == reflect.String {
+			return true
+		}
+	}
+	return false
 }

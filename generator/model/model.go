@@ -77,6 +77,9 @@ type Municipality struct {
 	LogoPos                Pos    // where municipality.toml names it
 	AccessibilityStatement string
 	Notice                 string
+	// NoticeTranslations is the notice in other languages, by language
+	// code ([notice_translations]), for the pages in them.
+	NoticeTranslations map[string]string
 
 	Labels    Labels
 	Klarsprak KlarsprakLimits // [klarsprak]: the limits of bti check --klarsprak

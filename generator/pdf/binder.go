@@ -171,6 +171,13 @@ func Binder(m *model.Municipality, opts Options) ([]byte, error) {
 	section := func(n int, name, summary string, color string) {
 		rgb := hexRGB(color, [3]uint8{80, 80, 80})
 		w.tab = nil
+		w.footer, w.hShift = binderFooter, 0
+		if c.pageNo()%2 == 1 {
+			// A divider starts a right-hand page, so printed on both
+			// sides each level can be filed on its own: an empty back
+			// page (only its number) before it.
+			w.page()
+		}
 		if n >= 0 {
 			w.tab = &tab{r: rgb[0], g: rgb[1], b: rgb[2], index: n, label: strconv.Itoa(n)}
 		}

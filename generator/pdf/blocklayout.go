@@ -146,11 +146,14 @@ func (w *writer) keepHeight(bs []Block, i int, fillable bool) float64 {
 	}
 	sum := 0.0
 	j := i
-	for ; j < len(bs) && keepsWithNext(bs, j); j++ {
+	// The walk stops once the chain is taller than a page: it cannot be
+	// kept together then anyway, and a run of thousands of headings
+	// stays linear.
+	for ; j < len(bs) && keepsWithNext(bs, j) && sum <= bodyH; j++ {
 		whole, _ := w.measure(bs[j], fillable)
 		sum += whole
 	}
-	if j < len(bs) {
+	if j < len(bs) && sum <= bodyH {
 		_, first := w.measure(bs[j], fillable)
 		sum += first
 	}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -133,9 +132,6 @@ func (c *canvas) frame(x, y, w, h, width float64, rgb [3]uint8) {
 	p.rect(x, y, w, h)
 	p.buf = append(p.buf, " S\n"...)
 }
-
-// oneLine joins a text's lines into one, for descriptions.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // headingIn opens a heading of level h in parent; levels never skip one
 // (as heading).

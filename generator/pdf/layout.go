@@ -117,16 +117,24 @@ func (w *writer) drawFooter() {
 	}
 	c := w.c
 	y := PageH - 12.0
+	// The first page's QR code is 16 mm wide (modules of about 0.4 mm for
+	// a municipality's address, which phones read from paper at 150 dpi
+	// scans too); its rule sits higher to make room.
+	qr := f.QR && f.URL != "" && !w.qrDone
+	rule := PageH - 20.0
+	if qr {
+		rule = PageH - 23.5
+	}
 	c.artifact(artFooter)
-	c.line(marginL, PageH-20, PageW-marginR, PageH-20, 0.2, 160)
+	c.line(marginL, rule, PageW-marginR, rule, 0.2, 160)
 	c.setFont(false, 8)
 	c.setColor(80, 80, 80)
 	if f.Page != "" {
 		c.pageOfPages(f.Page, f.Of, PageW-marginR, y)
 	}
-	if f.QR && f.URL != "" && !w.qrDone {
+	if qr {
 		w.qrDone = true
-		w.foot = w.addressBlock(f, marginL, PageH-18.5, 13, 8, 4)
+		w.foot = w.addressBlock(f, marginL, PageH-21.5, 16, 8, 4)
 		return
 	}
 	if f.Date != "" {

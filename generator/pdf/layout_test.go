@@ -181,3 +181,16 @@ func quote(s string) string {
 	}
 	return "«" + s + "»"
 }
+
+// TestPhoneNumbersDoNotBreak: a tel: link is one word, so "00 00 00 00"
+// never wraps onto two lines; other text still breaks at its spaces.
+func TestPhoneNumbersDoNotBreak(t *testing.T) {
+	ws := words([]Span{{Text: "Barnevernvakt: "}, {Text: "00 00 00 00", Link: "tel:+4700000000", LinkNo: 1}, {Text: ". Ring snart."}})
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.text)
+	}
+	if strings.Join(got, "|") != "Barnevernvakt:|00 00 00 00|.|Ring|snart." || !ws[2].glued {
+		t.Errorf("words: %q", got)
+	}
+}

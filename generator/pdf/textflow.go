@@ -19,7 +19,12 @@ func words(spans []Span) []word {
 	var out []word
 	endedSpace := true
 	for _, s := range spans {
-		for i, f := range strings.Fields(s.Text) {
+		fields := strings.Fields(s.Text)
+		if strings.HasPrefix(s.Link, "tel:") && len(fields) > 1 {
+			// A phone number never breaks: "00 00 00 00" is one word.
+			fields = []string{strings.Join(fields, " ")}
+		}
+		for i, f := range fields {
 			// A span that continues a word (punctuation after bold text)
 			// is glued onto it.
 			glued := i == 0 && len(out) > 0 && !endedSpace && !startsWithSpace(s.Text)

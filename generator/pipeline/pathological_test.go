@@ -47,6 +47,16 @@ func pathological() map[string]struct {
 		"3-MB-page":              {"municipalities/test/pages/stor.md", "+++\ntitle = \"Stor\"\n+++\n" + strings.Repeat("Tekst tekst tekst.\n\n", 3<<20/20), "BTI030"},
 		"60000-lines":            {"municipalities/test/pages/lang.md", "+++\ntitle = \"Lang\"\n+++\n" + strings.Repeat("a\n", 60000), "BTI032"},
 		"many-unknown-keys-toml": {"municipalities/test/guides/barnehage/guide.toml", keys.String(), "BTI036"},
+		// Found by a tester after the first round (goldmark's emphasis,
+		// HTML and table parsing, the PDF layout of fields and headings).
+		"emphasis":          {step, "+++\ntitle = \"Ny\"\n+++\n" + sections + strings.Repeat(strings.Repeat("a*", 9999)+"\n", 100), "BTI037"},
+		"emphasis-at-limit": {step, "+++\ntitle = \"Ny\"\n+++\n" + sections + strings.Repeat(strings.Repeat("a*", 490)+"\n", 20), ""},
+		"html-tags":         {step, "+++\ntitle = \"Ny\"\n+++\n" + sections + strings.Repeat(strings.Repeat("<a ", 6000)+"\n", 100), "BTI037"},
+		"wide-table":        {step, "+++\ntitle = \"Ny\"\n+++\n" + sections + strings.Repeat("|a", 5000) + "|\n" + strings.Repeat("|-", 5000) + "|\n" + strings.Repeat(strings.Repeat("|b", 5000)+"|\n", 190), "BTI037"},
+		"form-table-fields": {"municipalities/test/toolbox/skjema.md", "+++\ntitle = \"Skjema\"\nkind = \"form\"\n+++\n\n|" + strings.Repeat(" |", 6600) + "\n|" + strings.Repeat("-|", 6600) + "\n" + strings.Repeat("|"+strings.Repeat(" |", 6600)+"\n", 100), "BTI037"},
+		"form-line-fields":  {"municipalities/test/toolbox/skjema.md", "+++\ntitle = \"Skjema\"\nkind = \"form\"\n+++\n\n" + strings.Repeat(strings.Repeat("Navn: ___ ", 1900)+"\n\n", 100), "BTI037"},
+		"form-3000-fields":  {"municipalities/test/toolbox/skjema.md", "+++\ntitle = \"Skjema\"\nkind = \"form\"\n+++\n\n" + strings.Repeat("Navn: ___\n\n", 3000), ""},
+		"49000-headings":    {step, "+++\ntitle = \"Ny\"\n+++\n\n## Hva\n\n" + strings.Repeat("### Samme\n", 49000) + "## Hvordan\nTekst.\n\n## Hvem\nTekst.\n", ""},
 	}
 }
 
@@ -71,7 +81,8 @@ func TestPathologicalInputs(t *testing.T) {
 				if l.Errors() > 0 {
 					t.Fatalf("want a clean build, got %v", ds)
 				}
-				if _, err := Render(fsys, site, render.Options{}); err != nil {
+				// HTML and every PDF: the layout must stay linear too.
+				if _, err := Render(fsys, site, render.Options{PDF: true}); err != nil {
 					t.Fatal(err)
 				}
 				return

@@ -13,8 +13,8 @@ import (
 )
 
 // translated builds a new municipality with "Om BTI" in English, Arabic
-// and Tigrinya (which has no table of interface text) and the emergency
-// box in English.
+// and Tigrinya (which has no table of interface text), the emergency
+// box in English and the notice in Arabic.
 func translated(t *testing.T) output.Tree {
 	t.Helper()
 	files, err := scaffold.Files(scaffold.Options{Slug: "test", Style: "vardo", Name: "Test kommune"})
@@ -24,7 +24,7 @@ func translated(t *testing.T) output.Tree {
 	fsys := fstest.MapFS{}
 	for p, data := range files {
 		if strings.HasSuffix(p, "municipality.toml") {
-			text := string(data)
+			text := strings.Replace(string(data), "\n[emergency]", "\n[notice_translations]\nar = \"هذه الصفحة قيد الإعداد.\"\n\n[emergency]", 1)
 			i := strings.Index(text, "[emergency]")
 			j := i + strings.Index(text[i:], "\n\n")
 			data = []byte(text[:j] + "\n\n[[emergency.translations]]\nlang = \"en\"\ntitle = \"Is a child in danger?\"\ntext = \"Call the police on [112](tel:112). Child welfare emergency service: [00 00 00 00](tel:+4700000000).\"\n" + text[j:])
@@ -70,10 +70,11 @@ func TestTranslatedPagesSpeakTheirLanguage(t *testing.T) {
 	}{
 		{"en/om-bti/", []string{`aria-label="Main menu"`, ">Toolbox</a>", ">Services</a>", `placeholder="Search"`, `<label for="sok-felt" class="visually-hidden">Search the handbook</label>`, `aria-label="Breadcrumbs"`, ">Home</a>",
 			`>Is a child in danger?</strong>`, "Child welfare emergency service", `<a href="./" lang="en" hreflang="en" aria-current="page">English</a>`,
-			`<a href="../../en/om-bti/" aria-current="page"><span>About BTI</span></a>`, `<a href="../../en/for-foreldre/"><span>For parents</span></a>`, `<a href="../../kontakt/"><span lang="nb" dir="ltr">`},
+			`<a href="../../en/om-bti/" aria-current="page"><span>About BTI</span></a>`, `<a href="../../en/for-foreldre/"><span>For parents</span></a>`, `<a href="../../kontakt/"><span lang="nb" dir="ltr">`, `<div class="notice" lang="nb" dir="ltr"><p>Denne håndboken er under arbeid.`},
 			[]string{"Hovedmeny", "Verktøykasse</a>", "Søk i håndboken"}, "en"},
 		{"ar/om-bti/", []string{`<html lang="ar" dir="rtl"`, `aria-label="القائمة الرئيسية"`, ">صندوق الأدوات</a>", `placeholder="بحث"`,
-			`lang="nb" dir="ltr">Er et barn i akutt fare?</strong>`, `aria-current="page">العربية</a>`},
+			`lang="nb" dir="ltr">Er et barn i akutt fare?</strong>`, `aria-current="page">العربية</a>`,
+			`<div class="notice" lang="ar" dir="rtl"><p>هذه الصفحة قيد الإعداد.</p></div>`},
 			[]string{"Hovedmeny", "Main menu"}, "ar"},
 		{"ti/om-bti/", []string{`<html lang="ti" dir="ltr"`, `<header class="site-header" lang="en" dir="ltr">`, `aria-label="Main menu"`, ">Toolbox</a>", "Skip to main content",
 			`aria-current="page">ትግርኛ</a>`, `<a href="../../ti/om-bti/" aria-current="page"><span lang="ti" dir="ltr">ብዛዕባ BTI</span></a>`},

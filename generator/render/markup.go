@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"strings"
 	"sync"
 
@@ -122,4 +123,14 @@ func addressParts(s string) []string {
 		}
 	}
 	return append(parts, s[start:])
+}
+
+// breakableHTML is address escaped, with <wbr> between its parts
+// (addressParts) and no space anywhere.
+func breakableHTML(address string) string {
+	parts := addressParts(address)
+	for i, part := range parts {
+		parts[i] = html.EscapeString(part)
+	}
+	return strings.Join(parts, "<wbr>")
 }

@@ -22,3 +22,17 @@ func TestAddressParts(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakableHTML: an address gets <wbr> where it may break and nothing
+// else, so it reads and copies as one address; its text is escaped.
+func TestBreakableHTML(t *testing.T) {
+	for in, want := range map[string]string{
+		"barnehage@example.no":         "barnehage<wbr>@example<wbr>.no",
+		"https://example.no/a/b?x=1&y": "https://<wbr>example<wbr>.no/<wbr>a/<wbr>b?x=1&amp;y",
+		"<script>":                     "&lt;script&gt;",
+	} {
+		if got := breakableHTML(in); got != want {
+			t.Errorf("breakableHTML(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

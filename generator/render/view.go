@@ -258,6 +258,16 @@ func (p *pageView) anyCurrent(items []link) bool {
 	return false
 }
 
+// Notice is the notice at the top of the page (notice in
+// municipality.toml) and its language: the page's own where the
+// municipality has translated it ([notice_translations]).
+func (p *pageView) Notice() (text, lang string) {
+	if t, ok := p.Site.M.NoticeTranslations[p.Lang]; ok && p.Lang != p.Site.M.Language {
+		return t, p.Lang
+	}
+	return p.Site.M.Notice, p.Site.M.Language
+}
+
 // PageLangInChrome marks text in the page's language inside the shared
 // parts, when those speak another (a page in Tigrinya has an English
 // interface).

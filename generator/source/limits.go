@@ -32,6 +32,10 @@ const (
 	// MaxBrackets is the most [ a Markdown file may have (links,
 	// images, checkboxes).
 	MaxBrackets = 10000
+	// MaxMarkup is the most * _ | < and ` a Markdown file may have
+	// (emphasis, form lines, tables, HTML, code): a form with 100 fields
+	// and a table of 20 columns and 100 rows has about 2,500.
+	MaxMarkup = 10000
 	// MaxDepth is the deepest nesting of TOML tables, lists and dotted
 	// keys.
 	MaxDepth = 20
@@ -49,6 +53,7 @@ const (
 	tooManyLinks  diag.Code = "BTI034"
 	tomlTooDeep   diag.Code = "BTI035"
 	tooManyKeys   diag.Code = "BTI036"
+	tooMuchMarkup diag.Code = "BTI037"
 )
 
 // TooLarge reports a file of size bytes that is larger than MaxFileSize,
@@ -75,7 +80,7 @@ var container = regexp.MustCompile(`^(?:[ \t]*(?:[-*+>]|[0-9]{1,9}[.)])(?:[ \t]+
 // brackets. It returns false when it reported one; such a file is not
 // read further.
 func CheckText(file string, text []byte, markdown bool, l *diag.List) bool {
-	line, brackets := 1, 0
+	line, brackets, markup := 1, 0, 0
 	for start := 0; start <= len(text); line++ {
 		end := bytes.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -109,6 +114,16 @@ func CheckText(file string, text []byte, markdown bool, l *diag.List) bool {
 			}
 			if m := container.Find(cur); m != nil && countMarkers(m) > MaxMarkers {
 				l.Report(diag.Pos{File: file, Line: line, Col: 1}, nestedTooDeep, "max", MaxMarkers)
+				return false
+			}
+			for _, c := range cur {
+				switch c {
+				case '*', '_', '|', '<', '`':
+					markup++
+				}
+			}
+			if markup > MaxMarkup {
+				l.Report(diag.Pos{File: file, Line: line, Col: 1}, tooMuchMarkup, "max", MaxMarkup)
 				return false
 			}
 			if n := bytes.Count(cur, []byte{'['}); n > 0 {
