@@ -170,7 +170,7 @@ func printHelp(w io.Writer, name, lang string) {
 // valueName is what a flag's value is called in the help.
 func valueName(flag string) string {
 	switch flag {
-	case "C", "out":
+	case "C", "out", "cache":
 		return "dir"
 	case "port":
 		return "n"

@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -33,6 +34,7 @@ const Fallback = "en"
 type Tables struct {
 	byLang      map[string]map[string]string
 	merged      sync.Map // lang|fallback -> map[string]string
+	prints      sync.Map // langs joined by | -> FingerprintOf
 	once        sync.Once
 	fingerprint string
 }
@@ -126,20 +128,41 @@ func (t *Tables) Word(lang, fallback, key string) string {
 // files (a changed word makes the PDFs again).
 func (t *Tables) Fingerprint() string {
 	t.once.Do(func() {
-		h := sha256.New()
 		langs := t.Languages()
 		sort.Strings(langs)
-		for _, l := range langs {
-			keys := make([]string, 0, len(t.byLang[l]))
-			for k := range t.byLang[l] {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				fmt.Fprintf(h, "%s\x00%s\x00%s\x00", l, k, t.byLang[l][k])
-			}
-		}
-		t.fingerprint = fmt.Sprintf("%x", h.Sum(nil))
+		t.fingerprint = t.fingerprintOf(langs)
 	})
 	return t.fingerprint
+}
+
+// FingerprintOf identifies the contents of the tables of langs (whether
+// each has a table, and its words): what a document whose words come
+// from those tables depends on (see Word for the languages it reads).
+func (t *Tables) FingerprintOf(langs ...string) string {
+	langs = slices.Compact(slices.Sorted(slices.Values(langs)))
+	key := strings.Join(langs, "|")
+	if v, ok := t.prints.Load(key); ok {
+		return v.(string)
+	}
+	f := t.fingerprintOf(langs)
+	t.prints.Store(key, f)
+	return f
+}
+
+// fingerprintOf hashes the tables of langs, in that order.
+func (t *Tables) fingerprintOf(langs []string) string {
+	h := sha256.New()
+	for _, l := range langs {
+		table, ok := t.byLang[l]
+		fmt.Fprintf(h, "%s\x00%v\x00", l, ok)
+		keys := make([]string, 0, len(table))
+		for k := range table {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00", l, k, table[k])
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
 }

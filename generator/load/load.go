@@ -25,38 +25,77 @@ import (
 // when slugs is empty) from fsys. Problems are added to l; the site holds
 // whatever could be read.
 func Load(fsys fs.FS, slugs []string, l *diag.List) *model.Site {
+	ld := Begin(fsys, slugs, l)
+	site := &model.Site{National: ld.National}
+	ms := make([]*model.Municipality, len(ld.Names))
+	parallel.Do(len(ld.Names), func(i int) { ms[i] = ld.Municipality(ld.Names[i]) })
+	for _, m := range ms {
+		if m != nil {
+			site.Municipalities = append(site.Municipalities, m)
+		}
+	}
+	if len(site.Municipalities) == 1 {
+		site.AtRoot = ld.AtRoot(site.Municipalities[0])
+	}
+	return site
+}
+
+// A Loader reads a project one municipality at a time: the national
+// content once (Begin), each municipality when it is asked for, so that
+// a build of many need not hold every municipality's model at once.
+// Load is a Loader that reads them all.
+type Loader struct {
+	// National is the national content every municipality shares.
+	National *model.National
+	// Names are the municipalities to read, in order: those asked for
+	// that exist, or every one in municipalities/.
+	Names []string
+	r     *reader
+	all   []string
+}
+
+// Begin reads content/ and works out which municipalities slugs names
+// (all of them when it is empty), reporting the ones that do not exist.
+func Begin(fsys fs.FS, slugs []string, l *diag.List) *Loader {
 	r := &reader{fsys: fsys, l: l}
-	site := &model.Site{National: r.loadNational()}
+	ld := &Loader{r: r, National: r.loadNational(), all: Municipalities(fsys)}
 	names := slugs
 	if len(names) == 0 {
-		names = Municipalities(fsys)
+		names = ld.all
 		if len(names) == 0 {
 			l.Report(diag.Pos{File: MunicipalitiesDir}, noMunicipalities)
 		}
 	} else {
-		all := Municipalities(fsys)
 		var ok []string
 		for _, s := range slugs {
-			if !slices.Contains(all, s) && !r.isDir(MunicipalitiesDir+"/"+s) {
-				l.Add(diag.At(diag.Pos{File: MunicipalitiesDir + "/" + s}, noSuchMunicipality, "name", s, "names", all).Suggest(s, all))
+			if !slices.Contains(ld.all, s) && !r.isDir(MunicipalitiesDir+"/"+s) {
+				l.Add(diag.At(diag.Pos{File: MunicipalitiesDir + "/" + s}, noSuchMunicipality, "name", s, "names", ld.all).Suggest(s, ld.all))
 				continue
 			}
 			ok = append(ok, s)
 		}
 		names = ok
 	}
-	ms := make([]*model.Municipality, len(names))
-	parallel.Do(len(names), func(i int) { ms[i] = r.loadMunicipality(names[i], site.National) })
-	for _, m := range ms {
-		if m != nil {
-			m.Unloaded = r.unloadedBelow(m.Dir, ContentDir)
-			site.Municipalities = append(site.Municipalities, m)
-		}
+	ld.Names = names
+	return ld
+}
+
+// Municipality reads the municipality name (one of Names), or returns
+// nil when it cannot be read at all (the problem is reported). Several
+// may be read at once.
+func (ld *Loader) Municipality(name string) *model.Municipality {
+	m := ld.r.loadMunicipality(name, ld.National)
+	if m != nil {
+		m.Unloaded = ld.r.unloadedBelow(m.Dir, ContentDir)
 	}
-	if len(site.Municipalities) == 1 && len(Municipalities(fsys)) == 1 {
-		site.AtRoot = model.BasePath(site.Municipalities[0].BaseURL) == "/"
-	}
-	return site
+	return m
+}
+
+// AtRoot reports whether m, read by ld, is published at the root of the
+// output folder: it is the project's only municipality and its base_url
+// is a host's root (Site.AtRoot).
+func (ld *Loader) AtRoot(m *model.Municipality) bool {
+	return len(ld.Names) == 1 && len(ld.all) == 1 && model.BasePath(m.BaseURL) == "/"
 }
 
 // Municipalities lists the folders in municipalities/, sorted.

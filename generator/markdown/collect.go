@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -221,16 +222,24 @@ func habits(src []byte, pos func(int) diag.Pos, l *diag.List) {
 		l.Report(pos(m[0]), markerSpace, "written", strings.TrimSpace(string(src[m[0]:m[1]])), "what", what, "marker", marker)
 	}
 	line := -1
-	for i, r := range string(src) {
-		if r == '\n' {
-			line = -1
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			// Every invisible character is beyond ASCII.
+			if c == '\n' {
+				line = -1
+			}
+			i++
 			continue
 		}
+		r, size := utf8.DecodeRune(src[i:])
+		at := i
+		i += size
 		name, ok := source.Invisible(r)
 		if !ok || name != "char.zerowidth" || line == 0 {
 			continue
 		}
 		line = 0 // one message per line
-		l.Report(pos(i), invisibleChar, "name", name, "code", fmt.Sprintf("U+%04X", r))
+		l.Report(pos(at), invisibleChar, "name", name, "code", fmt.Sprintf("U+%04X", r))
 	}
 }

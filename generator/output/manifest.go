@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -29,6 +30,12 @@ import (
 // in the folder (the old ones and the new ones, and the temporary files
 // beside them); the next build trusts none of the journal's stamps of
 // folders it lists again, and ends with a complete manifest once more.
+//
+// A file made from sources whose key the build knows (a PDF: pdf.Job.Key)
+// has the key as a fifth field of its line: a later build whose job has
+// the same key keeps the file, without making it, while the file still
+// has its stamp (Session.Reuse). A bti of format 4 that knows no keys
+// reads such a line as a file of its own whose stamp it does not know.
 
 // The first line of a manifest: this format, and the one before it (no
 // notes, no journal; read as a complete record).
@@ -41,7 +48,8 @@ const (
 func manifestPath(dir string) string { return filepath.Clean(dir) + ".bti-manifest" }
 
 // stamp is what the manifest knows of a file: its size, its modification
-// time and a checksum of its bytes. A new version of the file with the
+// time and a checksum of its bytes (and, for a file made from sources
+// whose key the build knows, such as a PDF, that key; see Session.Reuse). A new version of the file with the
 // same size and checksum, over a file on disk with that size and time, is
 // taken to be unchanged without reading it (as git takes files whose
 // stat is unchanged). The checksum is two hardware-assisted CRC-32s.
@@ -71,11 +79,16 @@ func (s *stamp) on(fi fs.FileInfo) bool {
 	return fi.Mode().IsRegular() && fi.Size() == s.size && fi.ModTime().UnixNano() == s.mtime
 }
 
+// Key identifies what a made file (a PDF) was made from: equal keys make
+// equal bytes (pdf.Job.Key).
+type Key = [32]byte
+
 // manifest is what the last build recorded.
 type manifest struct {
 	folders map[string][]string // owned folder -> the files bti wrote there
 	owns    map[string]bool     // every file of folders
 	stamps  map[string]stamp    // the files whose stamp is known
+	keys    map[string]Key      // the stamped files made from a known key
 	notes   map[string]string   // owned folder -> its note
 	// journal: the build that wrote this was killed (or failed) before
 	// it finished; files of its folders may be in either version, and
@@ -88,7 +101,7 @@ type manifest struct {
 }
 
 func newManifest() *manifest {
-	return &manifest{folders: map[string][]string{}, owns: map[string]bool{}, stamps: map[string]stamp{}, notes: map[string]string{}}
+	return &manifest{folders: map[string][]string{}, owns: map[string]bool{}, stamps: map[string]stamp{}, keys: map[string]Key{}, notes: map[string]string{}}
 }
 
 // stamp returns the stamp of the file p, or nil.
@@ -98,6 +111,17 @@ func (m *manifest) stamp(p string) *stamp {
 	}
 	if s, ok := m.stamps[p]; ok {
 		return &s
+	}
+	return nil
+}
+
+// key returns the key the file p was made from, when recorded.
+func (m *manifest) key(p string) *Key {
+	if m == nil {
+		return nil
+	}
+	if k, ok := m.keys[p]; ok {
+		return &k
 	}
 	return nil
 }
@@ -167,7 +191,7 @@ func readManifest(dir string) (*manifest, error) {
 		}
 		m.folders[cur] = append(m.folders[cur], f[0])
 		m.owns[f[0]] = true
-		if len(f) != 4 {
+		if len(f) != 4 && len(f) != 5 {
 			continue // owned, stamp unknown (a journal's new file)
 		}
 		size, err1 := strconv.ParseInt(f[1], 10, 64)
@@ -175,6 +199,13 @@ func readManifest(dir string) (*manifest, error) {
 		sum, err3 := strconv.ParseUint(f[3], 16, 64)
 		if err1 == nil && err2 == nil && err3 == nil {
 			m.stamps[f[0]] = stamp{size: size, mtime: mtime, sum: sum}
+			// The fifth field: the key of what the file was made from.
+			var k Key
+			if len(f) == 5 && len(f[4]) == 2*len(k) {
+				if _, err := hex.Decode(k[:], []byte(f[4])); err == nil {
+					m.keys[f[0]] = k
+				}
+			}
 		}
 	}
 	return m, nil
@@ -209,15 +240,18 @@ func foldersOf(files []string) []string {
 type record struct {
 	folders map[string]map[string]bool
 	stamps  map[string]stamp
+	keys    map[string]Key
 	notes   map[string]string
 }
 
 func newRecord() *record {
-	return &record{folders: map[string]map[string]bool{}, stamps: map[string]stamp{}, notes: map[string]string{}}
+	return &record{folders: map[string]map[string]bool{}, stamps: map[string]stamp{}, keys: map[string]Key{}, notes: map[string]string{}}
 }
 
-// add records the file p as bti's, with its stamp when st is not nil.
-func (r *record) add(p string, st *stamp) {
+// add records the file p as bti's, with its stamp when st is not nil and
+// the key it was made from when key is not nil (a key is kept only with
+// a stamp: it says what the stamped bytes were made from).
+func (r *record) add(p string, st *stamp, key *Key) {
 	o := topOf(p)
 	if r.folders[o] == nil {
 		r.folders[o] = map[string]bool{}
@@ -227,6 +261,11 @@ func (r *record) add(p string, st *stamp) {
 		r.stamps[p] = *st
 	} else {
 		delete(r.stamps, p)
+	}
+	if st != nil && key != nil {
+		r.keys[p] = *key
+	} else {
+		delete(r.keys, p)
 	}
 }
 
@@ -239,7 +278,7 @@ func (r *record) keep(m *manifest, o string) {
 		r.folders[o] = map[string]bool{}
 	}
 	for _, f := range m.folders[o] {
-		r.add(f, m.stamp(f))
+		r.add(f, m.stamp(f), m.key(f))
 	}
 	if n, ok := m.notes[o]; ok {
 		r.notes[o] = n
@@ -278,7 +317,11 @@ func (r *record) bytes(journal bool) []byte {
 		sort.Strings(files)
 		for _, f := range files {
 			if st, ok := r.stamps[f]; ok {
-				fmt.Fprintf(w, "%s\t%d\t%d\t%x\n", f, st.size, st.mtime, st.sum)
+				fmt.Fprintf(w, "%s\t%d\t%d\t%x", f, st.size, st.mtime, st.sum)
+				if k, ok := r.keys[f]; ok {
+					fmt.Fprintf(w, "\t%x", k[:])
+				}
+				w.WriteString("\n")
 			} else {
 				w.WriteString(f + "\n")
 			}

@@ -29,7 +29,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -95,158 +94,25 @@ var (
 	sameDevice = sameDeviceOS
 )
 
-// WriteWith writes tree into dir as opts allows. It returns a
-// *RefusedError, having written nothing, when the folder is not bti's
-// to write (see the package documentation), and a *WriteError when
-// writing failed.
+// WriteWith writes tree into dir as opts allows: a session (Begin) with
+// the whole tree as its one part. It returns a *RefusedError, having
+// written nothing, when the folder is not bti's to write (see the
+// package documentation), and a *WriteError when writing failed.
 func WriteWith(dir string, tree Tree, opts Options) (Stats, error) {
-	paths := make([]string, 0, len(tree))
 	for p := range tree {
-		if !fs.ValidPath(p) || p == "." || strings.HasPrefix(path.Base(p), tmpPrefix) {
+		if !validPath(p) {
 			return Stats{}, fmt.Errorf("output: invalid path %q", p)
 		}
-		paths = append(paths, p)
 	}
-	sort.Strings(paths)
-	owned := map[string]bool{}
-	for _, o := range opts.Owned {
-		if o == "" || (fs.ValidPath(o) && !strings.Contains(o, "/") && o != ".") {
-			owned[o] = true
-		}
-	}
-	for _, p := range paths {
-		owned[topOf(p)] = true
-	}
-
-	// What is there, and whether it is bti's to write: no change yet.
-	// The folder itself is never a link (Clean: "public/" would
-	// follow one).
-	if fi, err := os.Lstat(filepath.Clean(dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return Stats{}, refuse(DirIsLink, dir, nil)
-	}
-	man, err := readManifest(dir)
-	if errors.Is(err, errForeignManifest) {
-		return Stats{}, refuse(ForeignManifest, dir, []string{manifestPath(dir)})
-	}
+	s, err := Begin(dir, opts)
 	if err != nil {
-		return Stats{}, fmt.Errorf("output: %w", err)
-	}
-	existed := true
-	switch fi, err := os.Stat(dir); {
-	case errors.Is(err, fs.ErrNotExist):
-		existed = false
-	case err != nil:
-		return Stats{}, fmt.Errorf("output: %w", err)
-	case !fi.IsDir():
-		return Stats{}, refuse(NotAFolder, dir, nil)
-	}
-	if existed && man == nil && !opts.Force {
-		if names := someFiles(dir); len(names) > 0 {
-			return Stats{}, refuse(NotEmpty, dir, names)
-		}
-	}
-	staging := stagingPath(dir)
-	if err := clearStaging(staging); err != nil {
-		if errors.Is(err, errForeignManifest) {
-			return Stats{}, refuse(ForeignManifest, dir, []string{staging})
-		}
-		return Stats{}, fmt.Errorf("output: %w", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Stats{}, &WriteError{Err: err}
-	}
-	if err := os.MkdirAll(staging, 0o755); err != nil {
-		return Stats{}, &WriteError{Err: err}
-	}
-	defer removeStaging(staging)
-	if err := os.WriteFile(filepath.Join(staging, stagingMark), nil, 0o644); err != nil {
-		return Stats{}, &WriteError{Err: err}
-	}
-	w := &writer{dir: dir, staging: staging, chmod: needsChmod(staging)}
-	if same, known := sameDevice(staging, dir); known && !same {
-		w.beside = true
-	}
-	undo := func() {
-		if !existed {
-			os.Remove(dir) // made above, and still empty
-		}
-	}
-
-	b := &build{dir: dir, tree: tree, paths: paths, owned: owned, man: man, w: w,
-		listAll: man == nil || man.journal || man.legacy}
-	if err := b.survey(); err != nil {
-		undo()
 		return Stats{}, err
 	}
-	if err := b.compare(); err != nil {
-		undo()
+	if err := s.Add(tree, nil); err != nil {
+		s.Abort()
 		return Stats{}, err
 	}
-	if len(b.conflicts) > 0 || len(b.links) > 0 {
-		undo()
-		if len(b.links) > 0 {
-			return Stats{}, refuse(Link, dir, sorted(b.links))
-		}
-		return Stats{}, refuse(InTheWay, dir, sorted(b.conflicts))
-	}
-	stale := b.stale()
-	final := b.record(opts.Notes, false).bytes(false)
-	if b.writes == 0 && len(stale) == 0 && len(b.leftovers) == 0 && man != nil && string(man.raw) == string(final) {
-		return Stats{Unchanged: len(paths)}, nil
-	}
-
-	// The new files are written first, where no reader sees them; when
-	// they are beside their places (another file system), the journal
-	// comes before them, so that a killed build leaves them named.
-	changes := b.writes > 0 || len(stale) > 0 || len(b.leftovers) > 0
-	journal := func() error {
-		if !changes {
-			return nil
-		}
-		return writeManifestFile(dir, b.record(opts.Notes, true).bytes(true))
-	}
-	if b.w.beside {
-		if err := journal(); err != nil {
-			undo()
-			return Stats{}, &WriteError{Err: err}
-		}
-	}
-	if err := b.stage(); err != nil {
-		// Nothing was renamed into dir: the previous site is whole. Its
-		// record is put back (should that fail too, on a full disk, the
-		// journal names every file of bti's, and the next build lists
-		// the folders).
-		b.unstage()
-		if b.w.beside {
-			if man != nil {
-				writeManifestFile(dir, man.raw)
-			} else {
-				os.Remove(manifestPath(dir))
-			}
-		}
-		undo()
-		return Stats{}, &WriteError{Err: err}
-	}
-	// From here on dir changes: first the journal, which names every
-	// file bti may have put there whatever moment the build is killed at.
-	if !b.w.beside {
-		if err := journal(); err != nil {
-			undo()
-			return Stats{}, &WriteError{Err: err}
-		}
-	}
-	if err := b.commit(); err != nil {
-		return b.stats, &WriteError{Changed: true, Err: err}
-	}
-	removed, err := b.remove(stale)
-	b.stats.Removed = removed
-	if err != nil {
-		return b.stats, &WriteError{Changed: true, Err: err}
-	}
-	if err := writeManifestFile(dir, b.record(opts.Notes, false).bytes(false)); err != nil {
-		return b.stats, &WriteError{Changed: true, Err: err}
-	}
-	return b.stats, nil
+	return s.Commit()
 }
 
 // someFiles returns the first few files below dir (slash paths, links

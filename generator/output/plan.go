@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/bti-handbook/bti/generator/parallel"
 )
@@ -77,356 +76,327 @@ const (
 	outWrite             // new or changed
 )
 
-// build is one Write: what is there, what changes, and how.
-type build struct {
-	dir     string
-	tree    Tree
-	paths   []string
-	owned   map[string]bool
-	man     *manifest
-	w       *writer
-	listAll bool // the manifest is missing, a journal or of the last format: list the owned folders
-
-	mu       sync.Mutex
-	kinds    map[string]kind // what is at a path (listed, or looked at one by one)
-	verified map[string]bool // folders that are real folders all the way up from dir
-	fresh    map[string]bool // owned folders that do not exist: built whole in staging
-
-	plans     []plan
-	outs      []outcome
-	stamps    []stamp
-	tmps      []string // where each written file was staged
-	writes    int
-	conflicts []string // someone else's files or folders in the way
-	links     []string // symbolic links on the way
-	leftovers []string // bti's temporary files left by a killed build
-	made      []string // folders made in dir while staging
-	stats     Stats
+// file is what a session knows of one file of the build once its part
+// is added: no bytes, only what the commit and the manifest need.
+type file struct {
+	path   string
+	plan   plan
+	out    outcome
+	st     stamp
+	key    *Key
+	staged string // where it was written in the staging folder ("" when it is not written)
+	beside string // planned beside its place (the staging folder on another file system)
 }
 
 // mine reports whether bti wrote p: the manifest says so, or a format-3
 // manifest leaves out the shared assets/ folder that bti wrote there.
-func (b *build) mine(p string) bool {
-	if b.man.owned(p) {
+// The caller holds s.mu.
+func (s *Session) mine(p string) bool {
+	if s.man.owned(p) {
 		return true
 	}
-	return b.man != nil && b.man.legacy && topOf(p) == "assets" && b.kinds[p] == kFile
+	return s.man != nil && s.man.legacy && topOf(p) == "assets" && s.kinds[p] == kFile
 }
 
-// survey finds what is where the tree's files go, and plans each: which
-// owned folders are missing (built whole in staging), which files are
-// bti's, which are someone else's, what is in the way. It changes
-// nothing on disk.
-func (b *build) survey() error {
-	b.kinds = map[string]kind{}
-	b.verified = map[string]bool{".": true}
-	b.fresh = map[string]bool{}
-	hasFiles := map[string]bool{}
-	for _, p := range b.paths {
-		hasFiles[topOf(p)] = true
+// surveyTop looks, once, at the top folder o of the output folder and
+// what it holds as far as the build needs: whether it is there and a real
+// folder (a link is refused), and with no complete manifest everything
+// below it (listed), else the folders the manifest knows there (looked
+// at, for links). It changes nothing on disk. The caller holds s.mu.
+func (s *Session) surveyTop(o string) error {
+	if s.surveyed[o] {
+		return nil
 	}
-	var tops []string
-	for o := range b.owned {
-		tops = append(tops, o)
-	}
-	sort.Strings(tops)
-	for _, o := range tops {
-		if o == "" {
-			continue
-		}
-		k := lkind(filepath.Join(b.dir, o))
-		b.kinds[o] = k
+	s.surveyed[o] = true
+	if o != "" {
+		k := lkind(filepath.Join(s.dir, o))
+		s.kinds[o] = k
 		switch k {
-		case kNone:
-			if hasFiles[o] && !b.w.beside {
-				b.fresh[o] = true
-			}
 		case kDir:
-			b.verified[o] = true
+			s.verified[o] = true
 		case kLink:
 			// A site folder that is a link could lead the build's files,
 			// and its removals, anywhere.
-			b.links = append(b.links, o)
-		default:
-			if hasFiles[o] {
-				b.conflicts = append(b.conflicts, o)
-			}
+			s.links = append(s.links, o)
 		}
 	}
-	if b.listAll {
-		if err := b.list(tops); err != nil {
-			return err
-		}
-	} else {
-		b.checkKnown(tops)
+	if s.listAll {
+		return s.list(o)
 	}
-	b.plans = make([]plan, len(b.paths))
-	for i, p := range b.paths {
-		top := topOf(p)
-		if b.fresh[top] {
-			b.plans[i] = planFresh
+	s.checkKnown(o)
+	return nil
+}
+
+// plan plans each path of a part (sorted) as survey found things: which
+// files are bti's, which are someone else's, what is in the way, which go
+// into a folder built whole in staging. The caller holds s.mu.
+func (s *Session) plan(paths []string) []file {
+	for _, p := range paths {
+		o := topOf(p)
+		if s.hasFiles[o] || o == "" {
 			continue
 		}
-		if top != "" && b.kinds[top] != kDir && b.kinds[top] != kNone {
+		s.hasFiles[o] = true
+		switch s.kinds[o] {
+		case kNone:
+			if !s.w.beside {
+				s.fresh[o] = true
+			}
+		case kDir, kLink:
+		default:
+			s.conflicts = append(s.conflicts, o)
+		}
+	}
+	files := make([]file, len(paths))
+	for i, p := range paths {
+		files[i].path = p
+		top := topOf(p)
+		if s.fresh[top] {
+			files[i].plan = planFresh
+			continue
+		}
+		if top != "" && s.kinds[top] != kDir && s.kinds[top] != kNone {
 			continue // refused above
 		}
-		if b.blocked(path.Dir(p)) {
+		if s.blocked(path.Dir(p)) {
 			continue
 		}
-		k := b.at(p, !b.mine(p))
+		k := s.at(p, !s.mine(p))
 		switch {
 		case k == kDir || k == kOther:
-			b.conflicts = append(b.conflicts, p)
-		case b.mine(p):
-			b.plans[i] = planOwned
+			s.conflicts = append(s.conflicts, p)
+		case s.mine(p):
+			files[i].plan = planOwned
 		case k == kNone:
-			b.plans[i] = planNew
+			files[i].plan = planNew
 		case k == kFile:
-			b.plans[i] = planAdopt
+			files[i].plan = planAdopt
 		default:
-			b.conflicts = append(b.conflicts, p) // someone's link
+			s.conflicts = append(s.conflicts, p) // someone's link
 		}
 	}
-	return nil
+	return files
 }
 
 // at returns what is at p: as listed, or looked at now when look is set
 // (otherwise nothing is assumed).
-func (b *build) at(p string, look bool) kind {
-	if k, ok := b.kinds[p]; ok || b.listAll || !look {
+func (s *Session) at(p string, look bool) kind {
+	if k, ok := s.kinds[p]; ok || s.listAll || !look {
 		return k
 	}
-	k := lkind(filepath.Join(b.dir, filepath.FromSlash(p)))
-	b.kinds[p] = k
+	k := lkind(filepath.Join(s.dir, filepath.FromSlash(p)))
+	s.kinds[p] = k
 	return k
 }
 
 // blocked reports whether the folder d (slash path, "." for dir) cannot
 // take files: it, or a folder above it, is a file or a link. Missing
 // folders are made when writing.
-func (b *build) blocked(d string) bool {
-	if ok, seen := b.verified[d]; seen {
+func (s *Session) blocked(d string) bool {
+	if ok, seen := s.verified[d]; seen {
 		return !ok
 	}
 	bad := false
-	switch b.at(d, true) {
+	switch s.at(d, true) {
 	case kNone:
-		return b.blocked(path.Dir(d)) // made when writing; not remembered
+		return s.blocked(path.Dir(d)) // made when writing; not remembered
 	case kDir:
-		bad = b.blocked(path.Dir(d))
+		bad = s.blocked(path.Dir(d))
 	case kLink:
-		b.links = append(b.links, d)
+		s.links = append(s.links, d)
 		bad = true
 	default:
-		b.conflicts = append(b.conflicts, d)
+		s.conflicts = append(s.conflicts, d)
 		bad = true
 	}
-	b.verified[d] = !bad // each folder reported once
+	s.verified[d] = !bad // each folder reported once
 	return bad
 }
 
 // checkKnown looks at every folder the manifest knows below the owned
-// folders (one system call each, on all cores): a folder of bti's that
+// folder o (one system call each, on all cores): a folder of bti's that
 // has become a link is refused.
-func (b *build) checkKnown(tops []string) {
+func (s *Session) checkKnown(o string) {
+	if o == "" || s.kinds[o] != kDir {
+		return
+	}
 	var dirs []string
-	for _, o := range tops {
-		if o == "" || b.kinds[o] != kDir {
-			continue
-		}
-		for _, d := range foldersOf(b.man.folders[o]) {
-			if d != o {
-				dirs = append(dirs, d)
-			}
+	for _, d := range foldersOf(s.man.folders[o]) {
+		if d != o {
+			dirs = append(dirs, d)
 		}
 	}
 	kinds := make([]kind, len(dirs))
-	parallel.Do(len(dirs), func(i int) { kinds[i] = lkind(filepath.Join(b.dir, filepath.FromSlash(dirs[i]))) })
+	parallel.Do(len(dirs), func(i int) { kinds[i] = lkind(filepath.Join(s.dir, filepath.FromSlash(dirs[i]))) })
 	bad := map[string]bool{}
 	for i, d := range dirs { // parents first
-		b.kinds[d] = kinds[i]
+		s.kinds[d] = kinds[i]
 		if bad[path.Dir(d)] {
 			bad[d] = true
 			continue
 		}
 		switch kinds[i] {
 		case kDir:
-			if b.verified[path.Dir(d)] {
-				b.verified[d] = true
+			if s.verified[path.Dir(d)] {
+				s.verified[d] = true
 			}
 		case kLink:
-			b.links = append(b.links, d)
+			s.links = append(s.links, d)
 			bad[d] = true
 		}
 	}
 }
 
-// list reads the owned folders that exist, all the way down without
-// following links (one directory read per folder, the folders on all
-// cores), and finds the temporary files a killed build left beside bti's.
-func (b *build) list(tops []string) error {
-	type listing struct {
-		kinds map[string]kind
-		err   error
+// list reads the owned folder o when it exists, all the way down without
+// following links (one directory read per folder; for "", the top only:
+// the folders there are owned folders of their own, or not the build's).
+func (s *Session) list(o string) error {
+	if o != "" && s.kinds[o] != kDir {
+		return nil
 	}
-	lists := make([]listing, len(tops))
-	parallel.Do(len(tops), func(i int) {
-		o := tops[i]
-		l := &lists[i]
-		l.kinds = map[string]kind{}
-		if o != "" && b.kinds[o] != kDir {
+	kinds := map[string]kind{}
+	var first error
+	var walk func(rel string)
+	walk = func(rel string) {
+		f, err := os.Open(filepath.Join(s.dir, filepath.FromSlash(rel)))
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) && first == nil {
+				first = err
+			}
 			return
 		}
-		var walk func(rel string)
-		walk = func(rel string) {
-			f, err := os.Open(filepath.Join(b.dir, filepath.FromSlash(rel)))
-			if err != nil {
-				if !errors.Is(err, fs.ErrNotExist) && l.err == nil {
-					l.err = err
-				}
-				return
-			}
-			entries, err := f.ReadDir(-1)
-			f.Close()
-			if err != nil && l.err == nil {
-				l.err = err
-			}
-			for _, e := range entries {
-				p := e.Name()
-				if rel != "" {
-					p = rel + "/" + p
-				}
-				k := kindOfType(e.Type())
-				l.kinds[p] = k
-				if k == kDir && o != "" {
-					walk(p) // the top's own folders are owned folders, or not the build's
-				}
-			}
+		entries, err := f.ReadDir(-1)
+		f.Close()
+		if err != nil && first == nil {
+			first = err
 		}
-		walk(o)
-	})
-	for _, l := range lists {
-		if l.err != nil {
-			return l.err
-		}
-		for p, k := range l.kinds {
-			if _, ok := b.kinds[p]; !ok { // the owned folders were looked at already
-				b.kinds[p] = k
+		for _, e := range entries {
+			p := e.Name()
+			if rel != "" {
+				p = rel + "/" + p
+			}
+			k := kindOfType(e.Type())
+			kinds[p] = k
+			if k == kDir && o != "" {
+				walk(p)
 			}
 		}
 	}
-	// Real folders, all the way up.
+	walk(o)
+	if first != nil {
+		return first
+	}
 	var dirs []string
-	for p, k := range b.kinds {
+	for p, k := range kinds {
+		if _, ok := s.kinds[p]; !ok { // the owned folders were looked at already
+			s.kinds[p] = k
+		}
 		if k == kDir && strings.Contains(p, "/") {
 			dirs = append(dirs, p)
 		}
 	}
+	// Real folders, all the way up.
 	sort.Strings(dirs)
 	for _, d := range dirs {
-		if b.verified[path.Dir(d)] {
-			b.verified[d] = true
+		if s.verified[path.Dir(d)] {
+			s.verified[d] = true
 		}
 	}
-	// Temporary files beside bti's files (or the tree's) are bti's.
-	tmps := map[string]bool{}
-	if b.man != nil {
-		for f := range b.man.owns {
-			tmps[tmpBeside(f)] = true
-		}
-	}
-	for _, p := range b.paths {
-		tmps[tmpBeside(p)] = true
-	}
-	for p, k := range b.kinds {
-		if k == kFile && strings.HasPrefix(path.Base(p), tmpPrefix) && tmps[p] {
-			b.leftovers = append(b.leftovers, p)
-		}
-	}
-	sort.Strings(b.leftovers)
 	return nil
 }
 
-// compare reads, where it must, whether each file holds its new bytes
-// already (the manifest's stamps spare reading unchanged files), and
-// whether a file bti did not write that is where one of its own goes
-// holds the same bytes (then it is taken over) or is in the way. It
-// changes nothing on disk.
-func (b *build) compare() error {
-	n := len(b.paths)
-	b.outs = make([]outcome, n)
-	b.stamps = make([]stamp, n)
-	each(n, func(i int) error {
-		p := b.paths[i]
-		data := b.tree[p]
-		name := filepath.Join(b.dir, filepath.FromSlash(p))
-		switch b.plans[i] {
+// findLeftovers finds the temporary files a killed build left beside
+// bti's files (or the build's): they are bti's, and go. Only a listed
+// folder shows them.
+func (s *Session) findLeftovers() {
+	if !s.listAll {
+		return
+	}
+	tmps := map[string]bool{}
+	if s.man != nil {
+		for f := range s.man.owns {
+			tmps[tmpBeside(f)] = true
+		}
+	}
+	for p := range s.paths {
+		tmps[tmpBeside(p)] = true
+	}
+	for p, k := range s.kinds {
+		if k == kFile && strings.HasPrefix(path.Base(p), tmpPrefix) && tmps[p] {
+			s.leftovers = append(s.leftovers, p)
+		}
+	}
+	sort.Strings(s.leftovers)
+}
+
+// compare reads, where it must, whether each file of a part holds its
+// new bytes already (the manifest's stamps spare reading unchanged
+// files), and whether a file bti did not write that is where one of its
+// own goes holds the same bytes (then it is taken over) or is in the way.
+// It changes nothing on disk.
+func (s *Session) compare(files []file, tree Tree) {
+	each(len(files), func(i int) error {
+		f := &files[i]
+		data := tree[f.path]
+		name := s.target(f.path)
+		switch f.plan {
 		case planFresh, planNew:
-			b.outs[i] = outWrite
+			f.out = outWrite
 		case planOwned:
 			fi, err := os.Lstat(name)
 			switch {
 			case err != nil:
-				b.outs[i] = outWrite
+				f.out = outWrite
 			case fi.IsDir():
-				b.inTheWay(p)
+				s.inTheWay(f.path)
 			default:
-				if rec := b.man.stamp(p); rec != nil && rec.matches(data) && rec.on(fi) {
-					b.outs[i], b.stamps[i] = outUnchanged, *rec
+				if rec := s.man.stamp(f.path); rec != nil && rec.matches(data) && rec.on(fi) {
+					f.out, f.st = outUnchanged, *rec
 				} else if fi.Mode().IsRegular() {
 					if fi, ok := same(name, data); ok {
-						b.outs[i], b.stamps[i] = outUnchanged, stampOf(fi, data)
+						f.out, f.st = outUnchanged, stampOf(fi, data)
 						break
 					}
-					b.outs[i] = outWrite
+					f.out = outWrite
 				} else {
-					b.outs[i] = outWrite // a link or such in bti's place: replaced, never followed
+					f.out = outWrite // a link or such in bti's place: replaced, never followed
 				}
 			}
 		case planAdopt:
 			if fi, ok := same(name, data); ok && fi.Mode().IsRegular() {
-				b.outs[i], b.stamps[i] = outUnchanged, stampOf(fi, data)
+				f.out, f.st = outUnchanged, stampOf(fi, data)
 			} else {
-				b.inTheWay(p)
+				s.inTheWay(f.path)
 			}
 		}
 		return nil
 	})
-	for _, o := range b.outs {
-		switch o {
-		case outWrite:
-			b.writes++
-		case outUnchanged:
-			b.stats.Unchanged++
-		}
-	}
-	return nil
 }
 
-func (b *build) inTheWay(p string) {
-	b.mu.Lock()
-	b.conflicts = append(b.conflicts, p)
-	b.mu.Unlock()
+func (s *Session) inTheWay(p string) {
+	s.mu.Lock()
+	s.conflicts = append(s.conflicts, p)
+	s.mu.Unlock()
 }
 
-// stale lists bti's files in the owned folders that the tree no longer
+// stale lists bti's files in the owned folders that the build no longer
 // holds (and that may be there: listed, or recorded).
-func (b *build) stale() []string {
-	if b.man == nil {
+func (s *Session) stale() []string {
+	if s.man == nil {
 		return nil
 	}
 	var out []string
-	for o := range b.owned {
-		for _, f := range b.man.folders[o] {
-			if _, keep := b.tree[f]; keep {
+	for o := range s.owned {
+		for _, f := range s.man.folders[o] {
+			if _, keep := s.paths[f]; keep {
 				continue
 			}
-			if b.listAll {
-				if k := b.kinds[f]; k != kFile && k != kLink {
+			if s.listAll {
+				if k := s.kinds[f]; k != kFile && k != kLink {
 					continue // not there
 				}
 			}
-			if b.underNonFolder(f) {
+			if s.underNonFolder(f) {
 				continue // a file or such where its folder was: not there
 			}
 			out = append(out, f)
@@ -438,9 +408,9 @@ func (b *build) stale() []string {
 
 // underNonFolder reports whether a folder above p is known to be
 // something other than a folder.
-func (b *build) underNonFolder(p string) bool {
+func (s *Session) underNonFolder(p string) bool {
 	for d := path.Dir(p); d != "."; d = path.Dir(d) {
-		if k, ok := b.kinds[d]; ok && k != kDir && k != kNone {
+		if k, ok := s.kinds[d]; ok && k != kDir && k != kNone {
 			return true
 		}
 	}
@@ -450,36 +420,38 @@ func (b *build) underNonFolder(p string) bool {
 // record is the manifest after the build (journal false), or the journal
 // to write before changing anything: what the last build recorded and
 // every file this one will write.
-func (b *build) record(notes map[string]string, journal bool) *record {
+func (s *Session) record(journal bool) *record {
 	r := newRecord()
-	if b.man != nil {
-		for o := range b.man.folders {
-			if !b.owned[o] || journal {
-				r.keep(b.man, o)
+	if s.man != nil {
+		for o := range s.man.folders {
+			if !s.owned[o] || journal {
+				r.keep(s.man, o)
 			}
 		}
-		for o, n := range b.man.notes {
-			if !b.owned[o] || journal {
+		for o, n := range s.man.notes {
+			if !s.owned[o] || journal {
 				r.notes[o] = n
 			}
 		}
 	}
 	has := map[string]bool{}
-	for i, p := range b.paths {
-		has[topOf(p)] = true
+	for i := range s.files {
+		f := &s.files[i]
+		has[topOf(f.path)] = true
 		switch {
-		case b.outs[i] == outUnchanged || (!journal && b.outs[i] == outWrite):
-			st := b.stamps[i]
-			r.add(p, &st)
-		case journal && b.outs[i] == outWrite:
-			r.add(p, b.man.stamp(p)) // valid only while the old version is there
+		case f.out == outUnchanged || (!journal && f.out == outWrite):
+			st := f.st
+			r.add(f.path, &st, f.key)
+		case journal && f.out == outWrite:
+			// The old version's stamp and key, valid only while it is there.
+			r.add(f.path, s.man.stamp(f.path), s.man.key(f.path))
 		}
 	}
-	for o := range b.owned {
-		if n, ok := notes[o]; ok && has[o] {
+	for o := range s.owned {
+		if n, ok := s.notes[o]; ok && has[o] {
 			r.notes[o] = n
-		} else if b.man != nil && has[o] {
-			if n, ok := b.man.notes[o]; ok {
+		} else if s.man != nil && has[o] {
+			if n, ok := s.man.notes[o]; ok {
 				r.notes[o] = n
 			}
 		}

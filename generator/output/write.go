@@ -121,172 +121,193 @@ func (w *writer) create(name string, data []byte, exclusive bool) (stamp, error)
 }
 
 // target is where p goes in dir.
-func (b *build) target(p string) string { return filepath.Join(b.dir, filepath.FromSlash(p)) }
+func (s *Session) target(p string) string { return filepath.Join(s.dir, filepath.FromSlash(p)) }
 
-// stage writes every new or changed file under a temporary name: in the
-// staging folder, or beside its place when that is on another file
-// system (then the folders it needs are made in dir). Nothing of the
-// previous site is changed.
-func (b *build) stage() error {
-	b.tmps = make([]string, len(b.paths))
+// stage writes the new or changed files of a part under temporary names
+// in the staging folder: a folder built whole there at its own path,
+// other files under a number. Nothing of the previous site is changed.
+func (s *Session) stage(files []file, tree Tree) error {
 	made := map[string]bool{}
-	for i, p := range b.paths {
-		if b.outs[i] != outWrite {
+	for i := range files {
+		f := &files[i]
+		if f.out != outWrite || f.plan != planFresh {
 			continue
 		}
-		d := path.Dir(p)
-		if made[d] {
-			continue
-		}
-		made[d] = true
-		switch {
-		case b.plans[i] == planFresh:
-			if err := os.MkdirAll(filepath.Join(b.w.staging, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
-		case b.w.beside:
-			if err := b.mkdirs(d); err != nil {
+		if d := path.Dir(f.path); !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(filepath.Join(s.staging, filepath.FromSlash(d)), 0o755); err != nil {
 				return err
 			}
 		}
 	}
-	return each(len(b.paths), func(i int) error {
-		if b.outs[i] != outWrite {
+	return each(len(files), func(i int) error {
+		f := &files[i]
+		if f.out != outWrite {
 			return nil
 		}
-		p := b.paths[i]
-		var tmp string
-		switch {
-		case b.plans[i] == planFresh:
-			tmp = filepath.Join(b.w.staging, filepath.FromSlash(p))
-		case b.w.beside:
-			tmp = b.target(tmpBeside(p))
-		default:
-			tmp = filepath.Join(b.w.staging, tmpPrefix+strconv.FormatInt(b.w.n.Add(1), 10))
+		tmp := filepath.Join(s.staging, tmpPrefix+strconv.FormatInt(s.w.n.Add(1), 10))
+		if f.plan == planFresh {
+			tmp = filepath.Join(s.staging, filepath.FromSlash(f.path))
 		}
-		st, err := b.w.create(tmp, b.tree[p], !b.w.beside || b.plans[i] == planFresh)
+		st, err := s.w.create(tmp, tree[f.path], true)
 		if err != nil {
 			return err
 		}
-		b.tmps[i], b.stamps[i] = tmp, st
+		f.staged, f.st = tmp, st
 		return nil
 	})
 }
 
+// placeBeside copies every staged file beside its place in dir, under
+// its temporary name there (the folders it needs are made): what staging
+// is when the staging folder is on another file system. Only then are
+// they renamed, so a full disk here still leaves the previous site.
+func (s *Session) placeBeside() error {
+	for i := range s.files {
+		if s.files[i].out == outWrite {
+			if err := s.mkdirs(path.Dir(s.files[i].path)); err != nil {
+				return err
+			}
+		}
+	}
+	return each(len(s.files), func(i int) error {
+		f := &s.files[i]
+		if f.out != outWrite {
+			return nil
+		}
+		tmp := s.target(tmpBeside(f.path))
+		st, err := s.w.copyFile(tmp, f.staged)
+		if err != nil {
+			return err
+		}
+		f.beside, f.st = tmp, st
+		return nil
+	})
+}
+
+// copyFile writes the bytes of the file from to a new file name (written
+// over a temporary file a killed build left there) and returns its stamp.
+func (w *writer) copyFile(name, from string) (stamp, error) {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return stamp{}, err
+	}
+	return w.create(name, data, false)
+}
+
 // mkdirs makes the folder d of dir and those above it that are missing,
 // remembering which it made (for unstage).
-func (b *build) mkdirs(d string) error {
-	if d == "." || b.verified[d] {
+func (s *Session) mkdirs(d string) error {
+	if d == "." || s.verified[d] {
 		return nil
 	}
-	if err := b.mkdirs(path.Dir(d)); err != nil {
+	if err := s.mkdirs(path.Dir(d)); err != nil {
 		return err
 	}
-	err := os.Mkdir(b.target(d), 0o755)
+	err := os.Mkdir(s.target(d), 0o755)
 	switch {
 	case err == nil:
-		b.made = append(b.made, d)
+		s.made = append(s.made, d)
 	case errors.Is(err, fs.ErrExist):
 	default:
 		return err
 	}
-	b.verified[d] = true
+	s.verified[d] = true
 	return nil
 }
 
-// unstage removes what stage put in dir: the temporary files beside
+// unstage removes what placeBeside put in dir: the temporary files beside
 // their places, and the folders made for them. (The staging folder goes
 // as a whole.)
-func (b *build) unstage() {
-	if !b.w.beside {
-		return
-	}
-	for i, tmp := range b.tmps {
-		if tmp != "" && b.plans[i] != planFresh {
-			os.Remove(tmp)
+func (s *Session) unstage() {
+	for i := range s.files {
+		if s.files[i].beside != "" {
+			os.Remove(s.files[i].beside)
 		}
 	}
-	for i := len(b.made) - 1; i >= 0; i-- {
-		os.Remove(b.target(b.made[i]))
+	for i := len(s.made) - 1; i >= 0; i-- {
+		os.Remove(s.target(s.made[i]))
 	}
 }
 
-// commit renames every staged file over its place, and every folder built
-// whole in staging into dir. A rename refused because it would cross file
-// systems is done again from a temporary file written beside the place.
-func (b *build) commit() error {
+// commit renames every staged file over its place (or, beside, every
+// temporary file beside its place), and every folder built whole in
+// staging into dir. A rename refused because it would cross file systems
+// is done again from a temporary file written beside the place.
+func (s *Session) commit() error {
 	// The folders the files need, once each, unless they are known.
-	for i, p := range b.paths {
-		if b.outs[i] != outWrite || b.plans[i] == planFresh {
+	for i := range s.files {
+		if s.files[i].out != outWrite || s.files[i].plan == planFresh {
 			continue
 		}
-		if err := b.mkdirs(path.Dir(p)); err != nil {
+		if err := s.mkdirs(path.Dir(s.files[i].path)); err != nil {
 			return err
 		}
 	}
 	var written atomic.Int64
-	err := each(len(b.paths), func(i int) error {
-		if b.outs[i] != outWrite || b.plans[i] == planFresh {
+	err := each(len(s.files), func(i int) error {
+		f := &s.files[i]
+		if f.out != outWrite || f.plan == planFresh {
 			return nil
 		}
-		p := b.paths[i]
-		name := b.target(p)
-		err := rename(b.tmps[i], name)
+		name := s.target(f.path)
+		from := f.staged
+		if f.beside != "" {
+			from = f.beside
+		}
+		err := rename(from, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			// The folder was removed since it was looked at.
 			if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
-				err = rename(b.tmps[i], name)
+				err = rename(from, name)
 			}
 		}
 		if err != nil && isCrossDevice(err) {
-			os.Remove(b.tmps[i])
-			b.stamps[i], err = b.besideInstall(p)
+			f.st, err = s.installBeside(f.path, f.staged)
 		}
 		if err != nil {
-			if b.w.beside {
-				os.Remove(b.tmps[i])
-			}
 			return err
 		}
 		written.Add(1)
 		return nil
 	})
-	b.stats.Written = int(written.Load())
+	s.stats.Written = int(written.Load())
 	if err != nil {
 		return err
 	}
 	var fresh []string
-	for o := range b.fresh {
+	for o := range s.fresh {
 		fresh = append(fresh, o)
 	}
 	sort.Strings(fresh)
 	for _, o := range fresh {
-		src := filepath.Join(b.w.staging, filepath.FromSlash(o))
-		err := rename(src, b.target(o))
+		src := filepath.Join(s.staging, filepath.FromSlash(o))
+		err := rename(src, s.target(o))
 		if err != nil && isCrossDevice(err) {
-			err = b.copyIn(o)
+			err = s.copyIn(o)
 		}
 		if err != nil {
 			return err
 		}
-		for i, p := range b.paths {
-			if b.plans[i] == planFresh && topOf(p) == o {
-				b.stats.Written++
+		for i := range s.files {
+			if s.files[i].plan == planFresh && topOf(s.files[i].path) == o {
+				s.stats.Written++
 			}
 		}
 	}
 	return nil
 }
 
-// besideInstall writes p under its temporary name beside its place and
-// renames it there, returning its stamp.
-func (b *build) besideInstall(p string) (stamp, error) {
-	tmp := b.target(tmpBeside(p))
-	st, err := b.w.create(tmp, b.tree[p], false)
+// installBeside copies the staged file from under p's temporary name
+// beside its place and renames it there, returning its stamp.
+func (s *Session) installBeside(p, from string) (stamp, error) {
+	tmp := s.target(tmpBeside(p))
+	st, err := s.w.copyFile(tmp, from)
 	if err != nil {
+		os.Remove(tmp)
 		return st, err
 	}
-	if err := os.Rename(tmp, b.target(p)); err != nil {
+	if err := os.Rename(tmp, s.target(p)); err != nil {
 		os.Remove(tmp)
 		return st, err
 	}
@@ -296,17 +317,17 @@ func (b *build) besideInstall(p string) (stamp, error) {
 // copyIn puts the files of the fresh folder o into dir one by one, each
 // written beside its place and renamed there: what renaming the whole
 // folder does when the staging folder is on another file system.
-func (b *build) copyIn(o string) error {
-	return each(len(b.paths), func(i int) error {
-		p := b.paths[i]
-		if b.plans[i] != planFresh || topOf(p) != o {
+func (s *Session) copyIn(o string) error {
+	return each(len(s.files), func(i int) error {
+		f := &s.files[i]
+		if f.plan != planFresh || topOf(f.path) != o {
 			return nil
 		}
-		if err := os.MkdirAll(filepath.Dir(b.target(p)), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(s.target(f.path)), 0o755); err != nil {
 			return err
 		}
-		st, err := b.besideInstall(p)
-		b.stamps[i] = st
+		st, err := s.installBeside(f.path, f.staged)
+		f.st = st
 		return err
 	})
 }
@@ -315,11 +336,11 @@ func (b *build) copyIn(o string) error {
 // temporary files a killed build left, then the folders that held them
 // when nothing else is in them. It returns how many files of the first
 // kind it removed.
-func (b *build) remove(stale []string) (int, error) {
+func (s *Session) remove(stale []string) (int, error) {
 	removed := 0
 	parents := map[string]bool{}
 	for _, p := range stale {
-		err := os.Remove(b.target(p))
+		err := os.Remove(s.target(p))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return removed, err
 		}
@@ -328,8 +349,8 @@ func (b *build) remove(stale []string) (int, error) {
 			parents[path.Dir(p)] = true
 		}
 	}
-	for _, p := range b.leftovers {
-		if os.Remove(b.target(p)) == nil {
+	for _, p := range s.leftovers {
+		if os.Remove(s.target(p)) == nil {
 			parents[path.Dir(p)] = true
 		}
 	}
@@ -350,7 +371,7 @@ func (b *build) remove(stale []string) (int, error) {
 		return dirs[i] < dirs[j]
 	})
 	for _, d := range dirs {
-		os.Remove(b.target(d)) // fails, harmlessly, unless empty
+		os.Remove(s.target(d)) // fails, harmlessly, unless empty
 	}
 	return removed, nil
 }

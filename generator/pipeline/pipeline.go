@@ -68,19 +68,20 @@ func HTML(fsys fs.FS, site *model.Site, opts render.Options) (output.Tree, error
 }
 
 // Listed is what the files at the root need of a municipality that an
-// earlier build put in the output folder: its name and notice for the
-// list of sites, its lines of _redirects.
+// earlier build put in the output folder: its name, notice and language
+// for the list of sites, its lines of _redirects.
 type Listed struct {
 	Slug      string `json:"slug"`
 	Name      string `json:"name"`
 	Notice    string `json:"notice,omitempty"`
+	Language  string `json:"language,omitempty"`
 	Redirects string `json:"redirects,omitempty"`
 }
 
 // ListingOf returns what a later build of other municipalities into the
 // same folder needs to keep m in the files at the root.
 func ListingOf(m *model.Municipality) Listed {
-	return Listed{Slug: m.Slug, Name: m.Name, Notice: m.Notice, Redirects: redirectLines(m)}
+	return Listed{Slug: m.Slug, Name: m.Name, Notice: m.Notice, Language: m.Language, Redirects: redirectLines(m)}
 }
 
 // redirectLines are the lines of m in the _redirects at the root.
@@ -92,6 +93,18 @@ func redirectLines(m *model.Municipality) string {
 	// Each site's own 404 page for addresses below it.
 	fmt.Fprintf(&b, "/%s/* /%s/404.html 404\n", m.Slug, m.Slug)
 	return b.String()
+}
+
+// atRootRedirects is the _redirects of the one site published at the
+// root (Netlify reads it at the root only): its own, with its own 404
+// page for every address it does not have.
+func atRootRedirects(m *model.Municipality) string {
+	var redirects strings.Builder
+	for _, r := range m.Redirects {
+		fmt.Fprintf(&redirects, "%s %s 301\n", r.From, r.To)
+	}
+	redirects.WriteString("/* /404.html 404\n")
+	return redirects.String()
 }
 
 // HTMLWith is HTML for a build of some of the municipalities into a
@@ -110,53 +123,55 @@ func HTMLWith(fsys fs.FS, site *model.Site, opts render.Options, others []Listed
 		return nil, err
 	}
 	if site.AtRoot {
-		// The one site is what is published: its _redirects (Netlify
-		// reads it at the root only) with its own 404 page for every
-		// address it does not have.
-		var redirects strings.Builder
-		for _, r := range ms[0].Redirects {
-			fmt.Fprintf(&redirects, "%s %s 301\n", r.From, r.To)
-		}
-		redirects.WriteString("/* /404.html 404\n")
-		tree["_redirects"] = []byte(redirects.String())
+		tree["_redirects"] = []byte(atRootRedirects(ms[0]))
 		return tree, nil
 	}
-	// The municipalities at the root: these, and the others not built now.
-	type entry struct {
-		m         *model.Municipality
-		redirects string
+	built := make([]Listed, len(ms))
+	for i, m := range ms {
+		built[i] = ListingOf(m)
 	}
-	var all []entry
-	built := map[string]bool{}
-	for _, m := range ms {
-		built[m.Slug] = true
-		all = append(all, entry{m, redirectLines(m)})
+	root, err := rootFiles(built, others, opts)
+	if err != nil {
+		return nil, err
+	}
+	maps.Copy(tree, root)
+	return tree, nil
+}
+
+// rootFiles are the files at the root of an output folder of several
+// sites: the list of sites (those built, in their order, then the others
+// not built now, all sorted by slug when there are others) and the
+// _redirects of them all.
+func rootFiles(built, others []Listed, opts render.Options) (output.Tree, error) {
+	all := append([]Listed(nil), built...)
+	seen := map[string]bool{}
+	for _, m := range built {
+		seen[m.Slug] = true
 	}
 	for _, o := range others {
-		if !built[o.Slug] && o.Slug != "" {
-			built[o.Slug] = true
-			all = append(all, entry{&model.Municipality{Slug: o.Slug, Name: o.Name, Notice: o.Notice}, o.Redirects})
+		if !seen[o.Slug] && o.Slug != "" {
+			seen[o.Slug] = true
+			all = append(all, o)
 		}
 	}
 	if len(others) > 0 {
-		sort.Slice(all, func(i, j int) bool { return all[i].m.Slug < all[j].m.Slug })
+		sort.Slice(all, func(i, j int) bool { return all[i].Slug < all[j].Slug })
 	}
 	// Netlify reads _redirects only at the root of what it publishes, so
 	// the redirects of every site are gathered there too, under /<slug>.
 	var redirects strings.Builder
 	listed := make([]*model.Municipality, len(all))
 	for i, e := range all {
-		redirects.WriteString(e.redirects)
-		listed[i] = e.m
+		redirects.WriteString(e.Redirects)
+		listed[i] = &model.Municipality{Slug: e.Slug, Name: e.Name, Notice: e.Notice, Language: e.Language}
+	}
+	tree, err := render.Sites(listed, opts)
+	if err != nil {
+		return nil, err
 	}
 	if redirects.Len() > 0 {
 		tree["_redirects"] = []byte(redirects.String())
 	}
-	root, err := render.Sites(listed, opts)
-	if err != nil {
-		return nil, err
-	}
-	maps.Copy(tree, root)
 	return tree, nil
 }
 
@@ -177,15 +192,23 @@ func PDFJobs(fsys fs.FS, site *model.Site, opts render.Options) ([]PDFJob, error
 	}
 	var out []PDFJob
 	for _, m := range site.Municipalities {
-		popts := pdf.Options{Changed: opts.Changed, Text: text, History: opts.History}
-		if m.Logo != "" {
-			popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
-		}
-		for _, j := range pdf.Jobs(m, popts) {
-			out = append(out, PDFJob{Path: site.Folder(m) + j.Path, Job: j})
-		}
+		out = append(out, municipalityPDFJobs(fsys, site, m, opts, text)...)
 	}
 	return out, nil
+}
+
+// municipalityPDFJobs lists the PDFs of m, one of site's municipalities,
+// the binder first.
+func municipalityPDFJobs(fsys fs.FS, site *model.Site, m *model.Municipality, opts render.Options, text *i18n.Tables) []PDFJob {
+	popts := pdf.Options{Changed: opts.Changed, Text: text, History: opts.History}
+	if m.Logo != "" {
+		popts.Logo, _ = fs.ReadFile(fsys, path.Join(m.Dir, m.Logo))
+	}
+	var out []PDFJob
+	for _, j := range pdf.Jobs(m, popts) {
+		out = append(out, PDFJob{Path: site.Folder(m) + j.Path, Job: j})
+	}
+	return out
 }
 
 // interfaceText is the interface text the PDFs use: the themes' (from
