@@ -266,11 +266,10 @@ func appendRGB(b []byte, rgb [3]uint8) []byte {
 	return b
 }
 
-// text draws s with its baseline at y.
-func (c *canvas) text(x, y float64, s string) {
-	if s == "" {
-		return
-	}
+// beginText opens a text object on the current page in the current
+// colour, selecting the font and size when they changed, and returns the
+// page and the font.
+func (c *canvas) beginText() (*page, *usedFont) {
 	p := c.begin()
 	f := c.font()
 	p.setFill(c.color)
@@ -283,6 +282,15 @@ func (c *canvas) text(x, y float64, s string) {
 		p.buf = num(p.buf, c.size)
 		p.buf = append(p.buf, " Tf\n"...)
 	}
+	return p, f
+}
+
+// text draws s with its baseline at y.
+func (c *canvas) text(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	p, f := c.beginText()
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
 	p.buf = num(p.buf, p.ptY(y))
@@ -375,18 +383,7 @@ func (c *canvas) textUp(x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	p := c.begin()
-	f := c.font()
-	p.setFill(c.color)
-	p.buf = append(p.buf, "BT\n"...)
-	if p.font != f || p.size != c.size {
-		p.font, p.size = f, c.size
-		p.buf = append(p.buf, '/')
-		p.buf = append(p.buf, f.res...)
-		p.buf = append(p.buf, ' ')
-		p.buf = num(p.buf, c.size)
-		p.buf = append(p.buf, " Tf\n"...)
-	}
+	p, f := c.beginText()
 	p.buf = append(p.buf, "0 1 -1 0 "...)
 	p.buf = num(p.buf, ptX(x))
 	p.buf = append(p.buf, ' ')
