@@ -185,9 +185,32 @@ func keepsWithNext(bs []Block, i int) bool {
 		}
 	case BlockListItem:
 		// An item that introduces the list inside it ("Eksempler:").
-		return next == BlockListItem && bs[i+1].Level > bs[i].Level && strings.HasSuffix(strings.TrimSpace(spanText(bs[i].Spans)), ":")
+		if next == BlockListItem && bs[i+1].Level > bs[i].Level && strings.HasSuffix(strings.TrimSpace(spanText(bs[i].Spans)), ":") {
+			return true
+		}
+		return pairAtEnd(bs, i)
+	case BlockCheck:
+		return pairAtEnd(bs, i)
 	}
 	return false
+}
+
+// pairAtEnd reports whether block i is the first or the next to last of
+// a run of at least three list items or checkboxes at one level: no page
+// begins or ends a list with a single one of them.
+func pairAtEnd(bs []Block, i int) bool {
+	same := func(j int) bool {
+		return j >= 0 && j < len(bs) && bs[j].Kind == bs[i].Kind && bs[j].Level == bs[i].Level
+	}
+	if !same(i+1) {
+		return false
+	}
+	first := !same(i - 1)
+	nextToLast := !same(i + 2)
+	if first && nextToLast {
+		return false // a run of two may break between them
+	}
+	return first || nextToLast
 }
 
 func spanText(s []Span) string {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -192,5 +193,28 @@ func TestPhoneNumbersDoNotBreak(t *testing.T) {
 	}
 	if strings.Join(got, "|") != "Barnevernvakt:|00 00 00 00|.|Ring|snart." || !ws[2].glued {
 		t.Errorf("words: %q", got)
+	}
+}
+
+// TestListsKeepPairsAtTheirEnds: in a run of three or more checkboxes or
+// list items the first stays with the second and the next to last with
+// the last, so no page starts or ends a list with one; a run of two may
+// break between them.
+func TestListsKeepPairsAtTheirEnds(t *testing.T) {
+	run := []Block{{Kind: BlockParagraph}, {Kind: BlockCheck}, {Kind: BlockCheck}, {Kind: BlockCheck}, {Kind: BlockCheck}, {Kind: BlockParagraph}}
+	var got []bool
+	for i := 1; i <= 4; i++ {
+		got = append(got, keepsWithNext(run, i))
+	}
+	if fmt.Sprint(got) != "[true false true false]" {
+		t.Errorf("four checkboxes: %v", got)
+	}
+	two := []Block{{Kind: BlockListItem}, {Kind: BlockListItem}}
+	if keepsWithNext(two, 0) {
+		t.Error("a run of two is kept together")
+	}
+	nested := []Block{{Kind: BlockListItem}, {Kind: BlockListItem, Level: 1}, {Kind: BlockListItem, Level: 1}, {Kind: BlockListItem, Level: 1}, {Kind: BlockListItem}}
+	if !keepsWithNext(nested, 1) || keepsWithNext(nested, 0) {
+		t.Error("levels are runs of their own")
 	}
 }
