@@ -202,7 +202,7 @@ func pairAtEnd(bs []Block, i int) bool {
 	same := func(j int) bool {
 		return j >= 0 && j < len(bs) && bs[j].Kind == bs[i].Kind && bs[j].Level == bs[i].Level
 	}
-	if !same(i+1) {
+	if !same(i + 1) {
 		return false
 	}
 	first := !same(i - 1)
