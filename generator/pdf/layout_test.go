@@ -218,3 +218,24 @@ func TestListsKeepPairsAtTheirEnds(t *testing.T) {
 		t.Error("levels are runs of their own")
 	}
 }
+
+// TestSmallTablesStayWhole: a table of a few short rows must go on one
+// page; a long one only its header with the first row.
+func TestSmallTablesStayWhole(t *testing.T) {
+	c, err := newCanvas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newWriter(c, "nb", "Test", Footer{})
+	small := &Table{Header: []string{"Dato", "Avtale"}, Rows: [][]Cell{{{Text: "a"}, {}}, {{Text: "b"}, {}}, {{Text: "c"}, {}}, {{Text: "d"}, {}}}}
+	if whole, first := w.tableHeights(small); first != whole {
+		t.Errorf("four rows: %v of %v must go on one page", first, whole)
+	}
+	long := &Table{Header: []string{"Dato", "Avtale"}}
+	for range 20 {
+		long.Rows = append(long.Rows, []Cell{{Text: "x"}, {}})
+	}
+	if whole, first := w.tableHeights(long); first >= whole {
+		t.Errorf("twenty rows kept whole: %v of %v", first, whole)
+	}
+}

@@ -162,8 +162,8 @@ func (w *writer) columns(t *Table) []float64 {
 	return out
 }
 
-// tableHeights is the height of the whole table and of its header with
-// its first row (what must go on one page).
+// tableHeights is the height of the whole table and of what must go on
+// one page: its header with its first row, or all of a small table.
 func (w *writer) tableHeights(t *Table) (whole, first float64) {
 	if len(t.Header) == 0 {
 		return 0, 0
@@ -178,7 +178,9 @@ func (w *writer) tableHeights(t *Table) (whole, first float64) {
 			first += rh
 		}
 	}
-	if len(t.Rows) <= 1 {
+	// A small table (up to six rows and a third of a page) is kept whole:
+	// split, its halves would each repeat the header for a few rows.
+	if len(t.Rows) <= 1 || (len(t.Rows) <= 6 && whole <= bodyH/3) {
 		first = whole
 	}
 	return whole, first
