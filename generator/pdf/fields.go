@@ -11,7 +11,7 @@ const (
 	signatureH = 12.0 // a signature needs room for a hand
 	labelLead  = 5.0  // lines of a label that wraps
 	labelSize  = 10.0
-	minFieldW  = 30.0 // a field narrower than this goes below its label
+	minFieldW  = 50.0 // a field narrower than this (mm) goes below its label
 	boxPitch   = 7.0  // the height an answer box gets for each line of underscores
 	checkSize  = 4.5
 )
