@@ -23,6 +23,7 @@ const (
 	notPublished   diag.Code = "BTI430"
 	notAnImage     diag.Code = "BTI431"
 	unsafeSVG      diag.Code = "BTI432"
+	disguised      diag.Code = "BTI439"
 	hiddenInName   diag.Code = "BTI433"
 	telNotPhone    diag.Code = "BTI434"
 	plainHTTP      diag.Code = "BTI435"

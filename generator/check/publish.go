@@ -36,7 +36,10 @@ func publish(m *model.Municipality, src string, pos diag.Pos, image bool, l *dia
 		l.Report(pos, notPublished, "ext", strings.ToLower(path.Ext(name)), "types", safefile.Types())
 		return "", false
 	}
-	if f, bad := m.UnsafeSVG[src]; bad {
+	if f, bad := m.Unsafe[src]; bad && f.Kind == safefile.Disguised {
+		l.Report(pos, disguised, "file", src, "ext", strings.ToLower(path.Ext(name)), "found", f.Detail)
+		return "", false
+	} else if bad {
 		l.Report(pos, unsafeSVG, "file", src, "found", diag.P(diag.Phrase("svg."+f.Kind), "detail", f.Detail))
 		return "", false
 	}

@@ -3,6 +3,7 @@ package load
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"net/mail"
@@ -97,9 +98,9 @@ func (r *reader) loadMunicipality(name string, nat *model.National) *model.Munic
 	ownPages, _ := r.loadPages(dir+"/pages", false, never, natPages)
 	m.Toolbox = override(tools, ownTools, func(t *model.Tool) string { return t.Slug })
 	m.Pages = override(pages, ownPages, func(p *model.Page) string { return p.Slug })
-	m.Existing, m.UnsafeSVG, m.ImageSizes = r.indexFiles(dir)
-	for p, f := range nat.UnsafeSVG {
-		m.UnsafeSVG[p] = f
+	m.Existing, m.Unsafe, m.ImageSizes = r.indexFiles(dir)
+	for p, f := range nat.Unsafe {
+		m.Unsafe[p] = f
 	}
 	if m.Logo != "" && !m.Existing[path.Join(dir, m.Logo)] {
 		r.l.Report(doc.ValuePos("logo", f.Logo), logoMissing, "value", f.Logo, "dir", dir)
@@ -314,6 +315,11 @@ func (r *reader) indexFiles(dir string) (files map[string]bool, unsafe map[strin
 				sizes[p] = info.Size()
 			}
 		}
+		if safefile.Sniffed(p) {
+			if f, ok := safefile.Sniff(p, head(r.fsys, p)); !ok {
+				unsafe[p] = f
+			}
+		}
 		if safefile.IsSVG(p) {
 			data, err := fs.ReadFile(r.fsys, p)
 			if err != nil {
@@ -408,4 +414,17 @@ func topLevelKey(key string) bool {
 		}
 	}
 	return false
+}
+
+// head is the first 512 bytes of the file at p (fewer when it is
+// shorter or cannot be read).
+func head(fsys fs.FS, p string) []byte {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, _ := io.ReadFull(f, buf)
+	return buf[:n]
 }

@@ -19,7 +19,7 @@ func (r *reader) loadNational() *model.National {
 		r.l.Report(diag.Pos{File: ContentDir}, noNationalContent)
 		return nat
 	}
-	_, nat.UnsafeSVG, _ = r.indexFiles(ContentDir)
+	_, nat.Unsafe, _ = r.indexFiles(ContentDir)
 	nat.Levels, _ = r.loadLevels(ContentDir+"/levels.toml", true)
 	for lang := range variantLangs {
 		name := ContentDir + "/levels." + lang + ".toml"

@@ -51,8 +51,8 @@ type National struct {
 	Levels  [4]*Level
 	Pages   []*Page // national pages in the language of the files (bokmål)
 	Toolbox []*Tool
-	// UnsafeSVG is as Municipality.UnsafeSVG, for the SVGs in content/.
-	UnsafeSVG map[string]safefile.Finding
+	// Unsafe is as Municipality.Unsafe, for the files in content/.
+	Unsafe map[string]safefile.Finding
 	// Variants holds language variants of national files (content/levels.nn.toml,
 	// pages/<slug>.nn.md) used as the main version for municipalities that
 	// write in that language: Variants["nn"].
@@ -111,10 +111,11 @@ type Municipality struct {
 	// them are not reported again (the file's own message is the cause).
 	Unloaded map[string]bool
 
-	// UnsafeSVG holds, for each SVG file below Dir and in content/ that
-	// could run code or load something from elsewhere, what was found in
-	// it (package safefile); check refuses to publish them.
-	UnsafeSVG map[string]safefile.Finding
+	// Unsafe holds, for each SVG file below Dir and in content/ that
+	// could run code or load something from elsewhere, and each file whose
+	// bytes are not of the type its name says (a script named .png), what
+	// was found in it (package safefile); check refuses to publish them.
+	Unsafe map[string]safefile.Finding
 
 	// ImageSizes holds the size in bytes of every image file below Dir.
 	ImageSizes map[string]int64

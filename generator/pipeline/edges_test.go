@@ -162,8 +162,8 @@ func TestEdgeTranslateANationalPage(t *testing.T) {
 // description, and an http:// link, are warnings at their lines.
 func TestEdgeImageAndLinkWarnings(t *testing.T) {
 	msgs, tree := edge(t, map[string]string{
-		"municipalities/test/assets/stor.jpg":  strings.Repeat("x", 600*1000),
-		"municipalities/test/assets/liten.png": "png",
+		"municipalities/test/assets/stor.jpg":  "\xff\xd8\xff" + strings.Repeat("x", 600*1000),
+		"municipalities/test/assets/liten.png": "\x89PNG\r\n\x1a\n",
 		"municipalities/test/pages/bilder.md":  "+++\ntitle = \"Bilder\"\n+++\n\n![Kart](../assets/stor.jpg)\n\n![](../assets/liten.png)\n\nSe [Bufdir](http://bufdir.no/bti).\n",
 	})
 	for _, want := range []string{

@@ -15,6 +15,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"net/http"
 	"path"
 	"slices"
 	"strings"
@@ -63,7 +64,43 @@ const (
 	EntityDecl     = "entity"        // <!ENTITY ...> in a DOCTYPE
 	NotXML         = "notxml"        // the file cannot be parsed as XML
 	InteractiveEls = "interactive"   // <a>, <iframe>, <embed>, <object>: links and embedded documents
+	Disguised      = "disguised"     // not the type its name says (Detail: what it is)
 )
+
+// signatures are the first bytes of each type Sniff checks; files of the
+// other allowed types (.txt, .csv, .svg) have none.
+var signatures = map[string][]string{
+	".png":  {"\x89PNG\r\n\x1a\n"},
+	".jpg":  {"\xff\xd8\xff"},
+	".jpeg": {"\xff\xd8\xff"},
+	".gif":  {"GIF87a", "GIF89a"},
+	".webp": {"RIFF"},
+	".pdf":  {"%PDF-"},
+	".docx": {"PK\x03\x04"}, ".xlsx": {"PK\x03\x04"}, ".pptx": {"PK\x03\x04"},
+	".odt": {"PK\x03\x04"}, ".ods": {"PK\x03\x04"}, ".odp": {"PK\x03\x04"},
+}
+
+// Sniffed reports whether Sniff checks files named so.
+func Sniffed(name string) bool { return signatures[ext(name)] != nil }
+
+// Sniff checks that head, a file's first bytes (512 are enough), is of
+// the type its name says: a PNG starts as a PNG does, a .docx is a zip. It
+// returns a Disguised finding with what the bytes look like otherwise.
+func Sniff(name string, head []byte) (Finding, bool) {
+	sigs := signatures[ext(name)]
+	if sigs == nil {
+		return Finding{}, true
+	}
+	for _, s := range sigs {
+		if strings.HasPrefix(string(head), s) {
+			if ext(name) != ".webp" || (len(head) >= 12 && string(head[8:12]) == "WEBP") {
+				return Finding{}, true
+			}
+		}
+	}
+	kind, _, _ := strings.Cut(http.DetectContentType(head), ";")
+	return Finding{Kind: Disguised, Detail: kind}, false
+}
 
 // ScanSVG parses an SVG and returns the first thing in it that could run
 // code or fetch something, or ok=true when there is none.

@@ -51,3 +51,29 @@ func TestAllowed(t *testing.T) {
 		}
 	}
 }
+
+// TestSniff: images and documents are what their names say; a script,
+// a web page or an SVG renamed .png, .pdf or .docx is not.
+func TestSniff(t *testing.T) {
+	for _, c := range []struct {
+		name, head string
+		ok         bool
+	}{
+		{"a.png", "\x89PNG\r\n\x1a\n....", true},
+		{"a.PNG", "<svg onload=alert(1)>", false},
+		{"a.jpg", "\xff\xd8\xff\xe0", true},
+		{"a.gif", "GIF89a", true},
+		{"a.webp", "RIFF\x00\x00\x00\x00WEBPVP8 ", true},
+		{"a.webp", "RIFF\x00\x00\x00\x00WAVEfmt ", false},
+		{"a.pdf", "%PDF-1.7", true},
+		{"a.pdf", "<html><script>", false},
+		{"a.docx", "PK\x03\x04", true},
+		{"a.docx", "{\\rtf1", false},
+		{"a.txt", "<script>", true}, // served as text/plain
+	} {
+		f, ok := Sniff(c.name, []byte(c.head))
+		if ok != c.ok || (!ok && (f.Kind != Disguised || f.Detail == "")) {
+			t.Errorf("Sniff(%q, %q) = %+v, %v; want ok=%v", c.name, c.head, f, ok, c.ok)
+		}
+	}
+}
