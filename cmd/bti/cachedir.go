@@ -27,16 +27,6 @@ func checkCacheDir(project, out, cache, shown, outShown string) *diag.Diagnostic
 		d := diag.At(diag.Pos{}, code, append([]any{"cache", shown, "out", outShown}, args...)...)
 		return &d
 	}
-	within := func(inner, outer string) bool {
-		for d := inner; ; d = filepath.Dir(d) {
-			if sameFolder(d, outer) {
-				return true
-			}
-			if filepath.Dir(d) == d {
-				return false
-			}
-		}
-	}
 	if within(proj, dir) {
 		return at(cacheIsProject)
 	}

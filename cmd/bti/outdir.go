@@ -48,28 +48,15 @@ func checkOutDir(project, out, shown string) *diag.Diagnostic {
 	if sameFolder(dir, proj) {
 		return at(outIsProject)
 	}
-	for d := proj; ; d = filepath.Dir(d) {
-		if sameFolder(d, dir) {
-			return at(outHasProject)
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
+	if within(proj, dir) {
+		return at(outHasProject)
 	}
 	// out, or the nearest folder above it that exists, within a folder of
 	// sources.
 	for _, src := range sourceFolders {
 		s := filepath.Join(proj, src)
-		if _, err := os.Stat(s); err != nil {
-			continue
-		}
-		for d := dir; ; d = filepath.Dir(d) {
-			if sameFolder(d, s) {
-				return at(outInSources, "sources", src+"/")
-			}
-			if filepath.Dir(d) == d || sameFolder(d, proj) {
-				break
-			}
+		if _, err := os.Stat(s); err == nil && within(dir, s) {
+			return at(outInSources, "sources", src+"/")
 		}
 	}
 	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
@@ -82,6 +69,19 @@ func checkOutDir(project, out, shown string) *diag.Diagnostic {
 		return at(outIsLink, "target", linkTarget(out))
 	}
 	return nil
+}
+
+// within reports whether the folder inner is outer or lies below it
+// (each folder on the way compared as sameFolder does).
+func within(inner, outer string) bool {
+	for d := inner; ; d = filepath.Dir(d) {
+		if sameFolder(d, outer) {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
 }
 
 // isLink reports whether the folder out is itself a symbolic link

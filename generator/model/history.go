@@ -326,3 +326,20 @@ func (c Change) Name(word func(key string) string) string {
 	}
 	return fmt.Sprintf(word("changes_named_many"), first, len(c.Items)-1)
 }
+
+// ToolKind is the kind of the toolbox document at the root-relative url
+// (of it or of a translation), KindForm when none is found: what the
+// change log and the change notice call a changed document.
+func (m *Municipality) ToolKind(url string) string {
+	for _, t := range m.Toolbox {
+		if t.URL() == url {
+			return t.Kind
+		}
+		for _, tr := range t.Translations {
+			if t.TranslationURL(tr.Lang) == url {
+				return t.Kind
+			}
+		}
+	}
+	return KindForm
+}

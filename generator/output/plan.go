@@ -23,19 +23,8 @@ const (
 	kOther             // a device, a socket, a pipe
 )
 
-func kindOf(fi fs.FileInfo) kind {
-	switch m := fi.Mode(); {
-	case m.IsRegular():
-		return kFile
-	case m.IsDir():
-		return kDir
-	case m&fs.ModeSymlink != 0:
-		return kLink
-	}
-	return kOther
-}
-
-func kindOfType(t fs.FileMode) kind {
+// kindOf is the kind of a file of mode (or directory-entry type) t.
+func kindOf(t fs.FileMode) kind {
 	switch {
 	case t.IsRegular():
 		return kFile
@@ -53,7 +42,7 @@ func lkind(name string) kind {
 	if err != nil {
 		return kNone
 	}
-	return kindOf(fi)
+	return kindOf(fi.Mode())
 }
 
 // plan is what a build does with one path of the tree.
@@ -275,7 +264,7 @@ func (s *Session) list(o string) error {
 			if rel != "" {
 				p = rel + "/" + p
 			}
-			k := kindOfType(e.Type())
+			k := kindOf(e.Type())
 			kinds[p] = k
 			if k == kDir && o != "" {
 				walk(p)

@@ -107,18 +107,7 @@ func NewFieldFont(ttf []byte, repertoire []rune) (*FieldFont, error) {
 func (ff *FieldFont) add(d *objects) types.IndirectRef {
 	file := d.add(stream(types.Dict{"Length1": types.Integer(len(ff.TTF))}, ff.ttfZ))
 	name := types.Name(ff.PostScriptName)
-	fd := d.add(types.Dict{
-		"Type":        types.Name("FontDescriptor"),
-		"FontName":    name,
-		"Flags":       types.Integer(32), // nonsymbolic
-		"FontBBox":    types.NewIntegerArray(ff.bbox[0], ff.bbox[1], ff.bbox[2], ff.bbox[3]),
-		"ItalicAngle": types.Integer(0),
-		"Ascent":      types.Integer(ff.ascent),
-		"Descent":     types.Integer(ff.descent),
-		"CapHeight":   types.Integer(ff.capHeight),
-		"StemV":       types.Integer(80),
-		"FontFile2":   file,
-	})
+	fd := fontDescriptor(d, name, ff.bbox, ff.ascent, ff.descent, ff.capHeight, file)
 	gids := make([]int, 0, len(ff.widths))
 	for g := range ff.widths {
 		gids = append(gids, int(g))
@@ -214,34 +203,12 @@ func subsetKeepGIDs(ttf []byte, keep map[uint16]bool) ([]byte, error) {
 			continue
 		}
 		gb := glyph(int(g))
-		if len(gb) < 10 || int16(binary.BigEndian.Uint16(gb)) >= 0 {
-			continue
-		}
-		for p := 10; p+4 <= len(gb); {
-			flags := binary.BigEndian.Uint16(gb[p:])
-			c := binary.BigEndian.Uint16(gb[p+2:])
-			if !keep[c] {
+		components(gb, func(at int) {
+			if c := binary.BigEndian.Uint16(gb[at:]); !keep[c] {
 				keep[c] = true
 				stack = append(stack, c)
 			}
-			p += 4
-			if flags&0x0001 != 0 {
-				p += 4
-			} else {
-				p += 2
-			}
-			switch {
-			case flags&0x0008 != 0:
-				p += 2
-			case flags&0x0040 != 0:
-				p += 4
-			case flags&0x0080 != 0:
-				p += 8
-			}
-			if flags&0x0020 == 0 {
-				break
-			}
-		}
+		})
 	}
 
 	var newGlyf bytes.Buffer
@@ -273,48 +240,7 @@ func subsetKeepGIDs(ttf []byte, keep map[uint16]bool) ([]byte, error) {
 		out["post"] = p
 	}
 
-	tags := make([]string, 0, len(out))
-	for t := range out {
-		tags = append(tags, t)
-	}
-	sort.Strings(tags)
-	n := len(tags)
-	entrySel := 0
-	for 1<<(entrySel+1) <= n {
-		entrySel++
-	}
-	searchRange := (1 << entrySel) * 16
-
-	var f bytes.Buffer
-	hdr := make([]byte, 12+16*n)
-	binary.BigEndian.PutUint32(hdr, 0x00010000)
-	binary.BigEndian.PutUint16(hdr[4:], uint16(n))
-	binary.BigEndian.PutUint16(hdr[6:], uint16(searchRange))
-	binary.BigEndian.PutUint16(hdr[8:], uint16(entrySel))
-	binary.BigEndian.PutUint16(hdr[10:], uint16(n*16-searchRange))
-	off := len(hdr)
-	var body bytes.Buffer
-	headOff := 0
-	for i, tag := range tags {
-		t := out[tag]
-		rec := hdr[12+16*i:]
-		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[4:], checksum(t))
-		binary.BigEndian.PutUint32(rec[8:], uint32(off+body.Len()))
-		binary.BigEndian.PutUint32(rec[12:], uint32(len(t)))
-		if tag == "head" {
-			headOff = off + body.Len()
-		}
-		body.Write(t)
-		for body.Len()%4 != 0 {
-			body.WriteByte(0)
-		}
-	}
-	f.Write(hdr)
-	f.Write(body.Bytes())
-	res := f.Bytes()
-	binary.BigEndian.PutUint32(res[headOff+8:], 0xB1B0AFBA-checksum(res))
-	return res, nil
+	return writeFont(out), nil
 }
 
 // deflateBest compresses what is made once per build (the field font)

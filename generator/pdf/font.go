@@ -195,18 +195,7 @@ func (u *usedFont) embed(d *objects) (types.IndirectRef, error) {
 	}
 	file := d.add(stream(types.Dict{"Length1": types.Integer(len(ttf))}, deflate(ttf)))
 	name := types.Name(f.tag + "+" + f.name)
-	desc := d.add(types.Dict{
-		"Type":        types.Name("FontDescriptor"),
-		"FontName":    name,
-		"Flags":       types.Integer(32), // nonsymbolic
-		"FontBBox":    types.NewIntegerArray(f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3]),
-		"ItalicAngle": types.Integer(0),
-		"Ascent":      types.Integer(f.ascent),
-		"Descent":     types.Integer(f.descent),
-		"CapHeight":   types.Integer(f.capH),
-		"StemV":       types.Integer(80),
-		"FontFile2":   file,
-	})
+	desc := fontDescriptor(d, name, f.bbox, f.ascent, f.descent, f.capH, file)
 	// The widths of the glyphs shown, ids 1 to shown-1: [1 [w w w ...]].
 	widths := make(types.Array, 0, shown-1)
 	for _, g := range u.order[1:shown] {
@@ -266,4 +255,21 @@ func toUnicodeCMap(pairs []glyphRune) []byte {
 		b = append(b, "endbfchar\n"...)
 	}
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"...)
+}
+
+// fontDescriptor adds the FontDescriptor of an embedded TrueType font
+// (nonsymbolic, upright) with its metrics and font file.
+func fontDescriptor(d *objects, name types.Name, bbox [4]int, ascent, descent, capH int, file types.IndirectRef) types.IndirectRef {
+	return d.add(types.Dict{
+		"Type":        types.Name("FontDescriptor"),
+		"FontName":    name,
+		"Flags":       types.Integer(32), // nonsymbolic
+		"FontBBox":    types.NewIntegerArray(bbox[0], bbox[1], bbox[2], bbox[3]),
+		"ItalicAngle": types.Integer(0),
+		"Ascent":      types.Integer(ascent),
+		"Descent":     types.Integer(descent),
+		"CapHeight":   types.Integer(capH),
+		"StemV":       types.Integer(80),
+		"FontFile2":   file,
+	})
 }

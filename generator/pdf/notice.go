@@ -118,7 +118,7 @@ func noticeItemOf(m *model.Municipality, ws labels, it model.ChangeItem) noticeI
 			note = append(note, strings.ToLower(k))
 		}
 	case model.ChangedTool:
-		note = append(note, strings.ToLower(ws.word("kind_"+toolKind(m, it.URL))))
+		note = append(note, strings.ToLower(ws.word("kind_"+m.ToolKind(it.URL))))
 	case model.ChangedPage:
 		note = append(note, strings.ToLower(ws.word("kind_page")))
 	case model.ChangedFile:
@@ -138,22 +138,6 @@ func noticeItemOf(m *model.Municipality, ws labels, it model.ChangeItem) noticeI
 	}
 	v.Note = strings.Join(note, ", ")
 	return v
-}
-
-// toolKind is the kind of the toolbox document at the root-relative url
-// (of it or of a translation), "form" when none is found.
-func toolKind(m *model.Municipality, url string) string {
-	for _, t := range m.Toolbox {
-		if t.URL() == url {
-			return t.Kind
-		}
-		for _, tr := range t.Translations {
-			if t.TranslationURL(tr.Lang) == url {
-				return t.Kind
-			}
-		}
-	}
-	return model.KindForm
 }
 
 // day is t's date at midnight UTC, as the PDFs' metadata dates are.

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/xml"
 	"strings"
 )
 
@@ -11,22 +12,7 @@ import (
 func xmp(meta Meta) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
-		for _, r := range s {
-			switch r {
-			case '&':
-				b.WriteString("&amp;")
-			case '<':
-				b.WriteString("&lt;")
-			case '>':
-				b.WriteString("&gt;")
-			case '"':
-				b.WriteString("&quot;")
-			default:
-				if r >= 0x20 || r == '\t' || r == '\n' {
-					b.WriteRune(r)
-				}
-			}
-		}
+		xml.EscapeText(&b, []byte(s)) // writing to a Builder does not fail
 		return b.String()
 	}
 	var b strings.Builder

@@ -171,7 +171,7 @@ func (b *builder) changeItem(p *pageView, it model.ChangeItem) changeItemView {
 			v.Kind = "" // a guide called "Handlingsveileder"
 		}
 	case model.ChangedTool:
-		v.Kind = p.T("kind_" + b.toolKind(it.URL))
+		v.Kind = p.T("kind_" + b.m.ToolKind(it.URL))
 	case model.ChangedPage:
 		v.Kind = p.T("kind_page")
 	case model.ChangedFile:
@@ -184,22 +184,6 @@ func (b *builder) changeItem(p *pageView, it model.ChangeItem) changeItemView {
 		v.Removed = true
 	}
 	return v
-}
-
-// toolKind is the kind of the toolbox document at the URL (of it or of
-// a translation), "form" when none is found.
-func (b *builder) toolKind(url string) string {
-	for _, t := range b.m.Toolbox {
-		if t.URL() == url {
-			return t.Kind
-		}
-		for _, tr := range t.Translations {
-			if t.TranslationURL(tr.Lang) == url {
-				return t.Kind
-			}
-		}
-	}
-	return model.KindForm
 }
 
 // changeAnchor is the anchor of a change on the page and in the feed.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io/fs"
 	"path"
@@ -126,18 +127,7 @@ func (b *builder) extras(tree output.Tree) {
 
 func xmlEscape(s string) string {
 	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(r)
-		}
-	}
+	xml.EscapeText(&b, []byte(s)) // writing to a Buffer does not fail
 	return b.String()
 }
 
